@@ -1,0 +1,288 @@
+import { FAILED_WORKER_ROW_MS, HISTORY_LENGTH } from './constants.js';
+import type { EventOf, RunEvent } from './events.js';
+import {
+  createTrialState,
+  createWorkerState,
+  type RunState,
+  type TrialState,
+  type WorkerState,
+} from './run-state.js';
+
+/**
+ * Folds one event into the run state. Pure: the same events give the same
+ * state in a live run, a replay and a watcher.
+ */
+export function reduceRunEvent(state: RunState, event: RunEvent): RunState {
+  const next = applyEvent(state, event);
+  const now = Math.max(next.now, event.at);
+
+  return pruneFailedWorkers(now === next.now ? next : { ...next, now });
+}
+
+/** Folds a batch of events in order. */
+export function reduceRunEvents(
+  state: RunState,
+  events: readonly RunEvent[],
+): RunState {
+  let next = state;
+  for (const event of events) {
+    next = reduceRunEvent(next, event);
+  }
+
+  return next;
+}
+
+function applyEvent(state: RunState, event: RunEvent): RunState {
+  switch (event.kind) {
+    case 'run-started':
+      return startRun(event);
+    case 'trial-started':
+      return startTrial(state, event);
+    case 'trial-progress':
+      return recordProgress(state, event);
+    case 'trial-finished':
+      return finishTrial(state, event);
+    case 'trial-failed':
+      return failTrial(state, event);
+    case 'trial-preempted':
+      return preemptTrial(state, event);
+    case 'worker-started':
+      return updateWorker(state, event.workerId, {});
+    case 'worker-exited':
+      return removeWorker(state, event.workerId);
+    case 'worker-failed':
+      return updateWorker(state, event.workerId, {
+        status: 'failed',
+        error: event.error,
+        failedAt: event.at,
+      });
+    case 'pool-resized':
+      return { ...state, poolSize: event.poolSize };
+    case 'run-paused':
+      return state.isPaused
+        ? state
+        : { ...state, isPaused: true, pausedAt: event.at };
+    case 'run-resumed':
+      return resumeRun(state, event.at);
+    case 'system-sampled':
+      return { ...state, system: readingOf(event) };
+    case 'threads-sampled':
+      return recordThreadCpu(state, event);
+    case 'run-finished':
+      return finishRun(state, event);
+  }
+}
+
+function startRun(event: EventOf<'run-started'>): RunState {
+  const trials: Record<string, TrialState> = {};
+  for (const spec of event.trials) {
+    trials[spec.id] = createTrialState(spec);
+  }
+
+  return {
+    runId: event.runId,
+    job: event.job,
+    startedAt: event.at,
+    now: event.at,
+    finishedAt: null,
+    finishReason: null,
+    isPaused: false,
+    pausedAt: null,
+    pausedMs: 0,
+    poolSize: event.poolSize,
+    maxPoolSize: event.maxPoolSize,
+    trialIds: event.trials.map((spec) => spec.id),
+    trials,
+    workers: {},
+    system: null,
+  };
+}
+
+function startTrial(state: RunState, event: EventOf<'trial-started'>) {
+  const withTrial = updateTrial(state, event.trialId, (trial) => ({
+    status: 'running',
+    attempt: event.attempt,
+    workerId: event.workerId,
+    treesDone: event.treesDone,
+    error: null,
+    // A fresh attempt starts its curve again; a continued one keeps it.
+    testHistory: event.treesDone === 0 ? [] : trial.testHistory,
+  }));
+
+  return updateWorker(withTrial, event.workerId, {
+    status: 'running',
+    trialId: event.trialId,
+    error: null,
+    failedAt: null,
+  });
+}
+
+function recordProgress(state: RunState, event: EventOf<'trial-progress'>) {
+  return updateTrial(state, event.trialId, (trial) => ({
+    treesDone: event.treesDone,
+    trainAccuracy: event.trainAccuracy,
+    testAccuracy: event.testAccuracy,
+    oobAccuracy: event.oobAccuracy,
+    elapsedMs: event.elapsedMs,
+    testHistory: appendBounded(trial.testHistory, event.testAccuracy),
+  }));
+}
+
+function finishTrial(state: RunState, event: EventOf<'trial-finished'>) {
+  const withTrial = updateTrial(state, event.trialId, () => ({
+    status: 'finished',
+    treesDone: event.trees,
+    trainAccuracy: event.trainAccuracy,
+    testAccuracy: event.testAccuracy,
+    oobAccuracy: event.oobAccuracy,
+    elapsedMs: event.elapsedMs,
+    endedAt: event.at,
+  }));
+
+  return releaseWorker(withTrial, event.workerId, event.trialId);
+}
+
+function failTrial(state: RunState, event: EventOf<'trial-failed'>) {
+  const withTrial = updateTrial(state, event.trialId, () => ({
+    status: event.willRetry ? 'queued' : 'failed',
+    workerId: null,
+    error: event.error,
+    endedAt: event.willRetry ? null : event.at,
+  }));
+
+  return event.workerId === null
+    ? withTrial
+    : releaseWorker(withTrial, event.workerId, event.trialId);
+}
+
+function preemptTrial(state: RunState, event: EventOf<'trial-preempted'>) {
+  const withTrial = updateTrial(state, event.trialId, () => ({
+    status: 'queued',
+    workerId: null,
+    treesDone: event.treesDone,
+  }));
+
+  return releaseWorker(withTrial, event.workerId, event.trialId);
+}
+
+function resumeRun(state: RunState, at: number): RunState {
+  if (!state.isPaused || state.pausedAt === null) {
+    return state;
+  }
+
+  return {
+    ...state,
+    isPaused: false,
+    pausedAt: null,
+    pausedMs: state.pausedMs + Math.max(0, at - state.pausedAt),
+  };
+}
+
+function finishRun(state: RunState, event: EventOf<'run-finished'>) {
+  const resumed = resumeRun(state, event.at);
+
+  return {
+    ...resumed,
+    finishedAt: event.at,
+    finishReason: event.reason,
+  };
+}
+
+function recordThreadCpu(state: RunState, event: EventOf<'threads-sampled'>) {
+  const workers = { ...state.workers };
+  for (const reading of event.threads) {
+    const worker = workers[reading.workerId];
+    if (worker) {
+      workers[reading.workerId] = {
+        ...worker,
+        cpuPercent: reading.cpuPercent,
+      };
+    }
+  }
+
+  return { ...state, workers };
+}
+
+function readingOf(event: EventOf<'system-sampled'>) {
+  const { kind: _kind, at: _at, ...reading } = event;
+
+  return reading;
+}
+
+function updateTrial(
+  state: RunState,
+  trialId: string,
+  change: (trial: TrialState) => Partial<TrialState>,
+): RunState {
+  const trial = state.trials[trialId];
+  if (!trial) {
+    return state;
+  }
+
+  return {
+    ...state,
+    trials: { ...state.trials, [trialId]: { ...trial, ...change(trial) } },
+  };
+}
+
+function updateWorker(
+  state: RunState,
+  workerId: number,
+  change: Partial<WorkerState>,
+): RunState {
+  const worker = state.workers[workerId] ?? createWorkerState(workerId);
+
+  return {
+    ...state,
+    workers: { ...state.workers, [workerId]: { ...worker, ...change } },
+  };
+}
+
+/** Marks a worker idle unless it already moved on to another trial. */
+function releaseWorker(state: RunState, workerId: number, trialId: string) {
+  const worker = state.workers[workerId];
+  if (!worker || worker.trialId !== trialId || worker.status === 'failed') {
+    return state;
+  }
+
+  return updateWorker(state, workerId, { status: 'idle', trialId: null });
+}
+
+function removeWorker(state: RunState, workerId: number): RunState {
+  const worker = state.workers[workerId];
+  if (!worker || worker.status === 'failed') {
+    return state;
+  }
+
+  const { [workerId]: _removed, ...workers } = state.workers;
+
+  return { ...state, workers };
+}
+
+/** Drops rows of crashed workers once they were shown long enough. */
+function pruneFailedWorkers(state: RunState): RunState {
+  const expired = Object.values(state.workers).filter(
+    (worker) =>
+      worker.failedAt !== null &&
+      state.now - worker.failedAt > FAILED_WORKER_ROW_MS,
+  );
+  if (expired.length === 0) {
+    return state;
+  }
+
+  const workers = { ...state.workers };
+  for (const worker of expired) {
+    delete workers[worker.id];
+  }
+
+  return { ...state, workers };
+}
+
+function appendBounded(history: readonly number[], value: number) {
+  const kept =
+    history.length >= HISTORY_LENGTH
+      ? history.slice(history.length - HISTORY_LENGTH + 1)
+      : history;
+
+  return [...kept, value];
+}

@@ -1,0 +1,108 @@
+import type { TrialSpec } from '../plan/trial-spec.js';
+import type { SystemReading } from './events.js';
+
+export type TrialStatus = 'queued' | 'running' | 'finished' | 'failed';
+
+export type TrialState = {
+  readonly spec: TrialSpec;
+  readonly status: TrialStatus;
+  /** Attempts started so far, 0 while never started. */
+  readonly attempt: number;
+  readonly workerId: number | null;
+  readonly treesDone: number;
+  readonly trainAccuracy: number | null;
+  readonly testAccuracy: number | null;
+  readonly oobAccuracy: number | null;
+  /** Training time so far, in ms. */
+  readonly elapsedMs: number;
+  /** Test accuracy after each chunk, oldest first, at most HISTORY_LENGTH. */
+  readonly testHistory: readonly number[];
+  readonly error: string | null;
+  /** Time the trial reached `finished` or `failed`, in ms since the epoch. */
+  readonly endedAt: number | null;
+};
+
+export type WorkerStatus = 'idle' | 'running' | 'failed';
+
+export type WorkerState = {
+  readonly id: number;
+  readonly status: WorkerStatus;
+  readonly trialId: string | null;
+  /** Percent of one core over the last interval, null when unmeasured. */
+  readonly cpuPercent: number | null;
+  readonly error: string | null;
+  readonly failedAt: number | null;
+};
+
+/** Everything the monitor shows, folded from the run's events. */
+export type RunState = {
+  readonly runId: string;
+  readonly job: string;
+  readonly startedAt: number;
+  /** Time of the latest event, in ms since the epoch. */
+  readonly now: number;
+  readonly finishedAt: number | null;
+  readonly finishReason: 'completed' | 'stopped' | null;
+  readonly isPaused: boolean;
+  readonly pausedAt: number | null;
+  /** Time spent paused before the current pause, in ms. */
+  readonly pausedMs: number;
+  readonly poolSize: number;
+  readonly maxPoolSize: number;
+  /** Trial ids in plan order. */
+  readonly trialIds: readonly string[];
+  readonly trials: Readonly<Record<string, TrialState>>;
+  /** Live and recently failed workers, by thread id. */
+  readonly workers: Readonly<Record<number, WorkerState>>;
+  readonly system: SystemReading | null;
+};
+
+/** Returns the state before any event of a run arrived. */
+export function createRunState(): RunState {
+  return {
+    runId: '',
+    job: '',
+    startedAt: 0,
+    now: 0,
+    finishedAt: null,
+    finishReason: null,
+    isPaused: false,
+    pausedAt: null,
+    pausedMs: 0,
+    poolSize: 0,
+    maxPoolSize: 0,
+    trialIds: [],
+    trials: {},
+    workers: {},
+    system: null,
+  };
+}
+
+/** Returns a queued trial for a spec. */
+export function createTrialState(spec: TrialSpec): TrialState {
+  return {
+    spec,
+    status: 'queued',
+    attempt: 0,
+    workerId: null,
+    treesDone: 0,
+    trainAccuracy: null,
+    testAccuracy: null,
+    oobAccuracy: null,
+    elapsedMs: 0,
+    testHistory: [],
+    error: null,
+    endedAt: null,
+  };
+}
+
+export function createWorkerState(id: number): WorkerState {
+  return {
+    id,
+    status: 'idle',
+    trialId: null,
+    cpuPercent: null,
+    error: null,
+    failedAt: null,
+  };
+}

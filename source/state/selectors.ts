@@ -1,0 +1,87 @@
+import type { RunState, TrialState, WorkerState } from './run-state.js';
+
+export type TrialCounts = {
+  readonly total: number;
+  readonly finished: number;
+  readonly running: number;
+  readonly queued: number;
+  readonly failed: number;
+};
+
+export function countTrials(state: RunState): TrialCounts {
+  const counts = { total: 0, finished: 0, running: 0, queued: 0, failed: 0 };
+  for (const trial of Object.values(state.trials)) {
+    counts.total += 1;
+    counts[trial.status] += 1;
+  }
+
+  return counts;
+}
+
+/** Returns finished trials, best test accuracy first, ties by plan order. */
+export function rankFinishedTrials(state: RunState): TrialState[] {
+  return Object.values(state.trials)
+    .filter((trial) => trial.status === 'finished')
+    .sort(
+      (a, b) =>
+        (b.testAccuracy ?? 0) - (a.testAccuracy ?? 0) ||
+        a.spec.index - b.spec.index,
+    );
+}
+
+export function selectBestTrial(state: RunState): TrialState | null {
+  return rankFinishedTrials(state)[0] ?? null;
+}
+
+export function selectFailedTrials(state: RunState): TrialState[] {
+  return Object.values(state.trials).filter(
+    (trial) => trial.status === 'failed',
+  );
+}
+
+/** Returns workers ordered by thread id. */
+export function selectWorkers(state: RunState): WorkerState[] {
+  return Object.values(state.workers).sort((a, b) => a.id - b.id);
+}
+
+/** Returns run time so far, in ms, the final time once the run ended. */
+export function selectElapsedMs(state: RunState): number {
+  const end = state.finishedAt ?? state.now;
+
+  return Math.max(0, end - state.startedAt);
+}
+
+/** Returns run time spent not paused, in ms. */
+export function selectActiveMs(state: RunState): number {
+  const currentPauseMs =
+    state.isPaused && state.pausedAt !== null ? state.now - state.pausedAt : 0;
+
+  return Math.max(0, selectElapsedMs(state) - state.pausedMs - currentPauseMs);
+}
+
+/**
+ * Estimates the time left in ms from the trees grown per active second so
+ * far. Returns null before any tree was grown and once the run ended. Pausing
+ * freezes it, because paused time does not count as active.
+ */
+export function selectEtaMs(state: RunState): number | null {
+  if (state.finishedAt !== null) {
+    return null;
+  }
+
+  let doneTrees = 0;
+  let remainingTrees = 0;
+  for (const trial of Object.values(state.trials)) {
+    doneTrees += trial.treesDone;
+    if (trial.status === 'queued' || trial.status === 'running') {
+      remainingTrees += trial.spec.params.trees - trial.treesDone;
+    }
+  }
+
+  const activeMs = selectActiveMs(state);
+  if (doneTrees === 0 || activeMs === 0) {
+    return null;
+  }
+
+  return (remainingTrees * activeMs) / doneTrees;
+}
