@@ -1,0 +1,447 @@
+import {
+  MessageChannel,
+  receiveMessageOnPort,
+  type MessagePort,
+} from 'node:worker_threads';
+
+import { Piscina } from 'piscina';
+
+import type { SplitData } from '../plan/dataset.js';
+import type { TrialSpec } from '../plan/trial-spec.js';
+import type { EventBus } from '../state/event-bus.js';
+import type { RunEvent } from '../state/events.js';
+import type { ForestCheckpoint } from '../train/forest.js';
+import {
+  Control,
+  type TaskMessage,
+  type TaskResult,
+  type TrainTask,
+} from '../train/messages.js';
+import type { RunLogger } from './run-logger.js';
+import type { RunOutcome, Runner, WorkerThread } from './runner.js';
+import { resolveWorkerFile } from './task-file.js';
+
+/** An idle thread above the pool size exits after this long, in ms. */
+const IDLE_THREAD_MS = 400;
+
+/** Heap limit of one worker thread, in MiB: a runaway trial fails alone. */
+const WORKER_HEAP_MB = 512;
+
+/** How long a stop waits for trials to end between chunks, in ms. */
+const STOP_GRACE_MS = 3_000;
+
+export type LocalRunnerOptions = {
+  readonly bus: EventBus;
+  readonly runId: string;
+  /** Job name shown in the header, such as `iris random forest`. */
+  readonly job: string;
+  readonly trials: readonly TrialSpec[];
+  readonly data: SplitData;
+  /** Trials trained at once when the run starts. */
+  readonly poolSize: number;
+  /** Upper bound for `resize`. */
+  readonly maxPoolSize: number;
+  /** Extra attempts for a trial that failed. */
+  readonly retries: number;
+  readonly logger: RunLogger;
+  /** Worker entry module; the real training task unless a test swaps it. */
+  readonly taskFile?: string;
+  /** Heap limit per worker thread, in MiB (default 512). */
+  readonly workerHeapMb?: number;
+};
+
+type QueuedTrial = {
+  readonly spec: TrialSpec;
+  /** 1 for the first try. */
+  readonly attempt: number;
+  readonly checkpoint: ForestCheckpoint | null;
+};
+
+type RunningTrial = QueuedTrial & {
+  readonly control: Int32Array;
+  readonly port: MessagePort;
+  workerId: number | null;
+  treesDone: number;
+};
+
+/**
+ * Runs a sweep on a piscina pool of worker threads in this process. It
+ * decides which trials run, and piscina which thread runs them: the pool
+ * grows on demand up to `maxPoolSize` threads, and threads left idle after a
+ * shrink exit on piscina's idle timeout.
+ */
+export class LocalRunner implements Runner {
+  private readonly pool: Piscina<TrainTask, TaskResult>;
+  private readonly queue: QueuedTrial[];
+  private readonly running = new Map<string, RunningTrial>();
+  private readonly threadIds = new Map<number, number>();
+  private size: number;
+  private paused = false;
+  private stopping = false;
+  private finish: ((outcome: RunOutcome) => void) | null = null;
+
+  constructor(private readonly options: LocalRunnerOptions) {
+    this.size = clamp(options.poolSize, 1, options.maxPoolSize);
+    this.queue = options.trials.map((spec) => ({
+      spec,
+      attempt: 1,
+      checkpoint: null,
+    }));
+    this.pool = new Piscina({
+      filename: options.taskFile ?? resolveWorkerFile('train/task.js'),
+      minThreads: 1,
+      maxThreads: options.maxPoolSize,
+      idleTimeout: IDLE_THREAD_MS,
+      resourceLimits: {
+        maxOldGenerationSizeMb: options.workerHeapMb ?? WORKER_HEAP_MB,
+      },
+    });
+    this.pool.on('workerCreate', (worker: { id: number }) => {
+      this.emit({ kind: 'worker-started', workerId: worker.id });
+    });
+    this.pool.on('workerDestroy', (worker: { id: number }) => {
+      this.onThreadGone(worker.id);
+    });
+    // Errors of tasks reach their callers; this catches the rest.
+    this.pool.on('error', (error: Error) => {
+      options.logger.error({ err: error }, 'worker pool error');
+    });
+  }
+
+  get isPaused(): boolean {
+    return this.paused;
+  }
+
+  get poolSize(): number {
+    return this.size;
+  }
+
+  run(): Promise<RunOutcome> {
+    const { options } = this;
+    this.emit({
+      kind: 'run-started',
+      runId: options.runId,
+      job: options.job,
+      trials: options.trials,
+      poolSize: this.size,
+      maxPoolSize: options.maxPoolSize,
+    });
+
+    const done = new Promise<RunOutcome>((resolve) => {
+      this.finish = resolve;
+    });
+    this.dispatch();
+
+    return done;
+  }
+
+  pause(): void {
+    if (this.paused || this.stopping) {
+      return;
+    }
+
+    this.paused = true;
+    for (const trial of this.running.values()) {
+      signal(trial.control, Control.pause, Control.run);
+    }
+    this.emit({ kind: 'run-paused' });
+  }
+
+  resume(): void {
+    if (!this.paused || this.stopping) {
+      return;
+    }
+
+    this.paused = false;
+    for (const trial of this.running.values()) {
+      signal(trial.control, Control.run, Control.pause);
+    }
+    this.emit({ kind: 'run-resumed' });
+    this.dispatch();
+  }
+
+  resize(poolSize: number): void {
+    const size = clamp(poolSize, 1, this.options.maxPoolSize);
+    if (size === this.size || this.stopping) {
+      return;
+    }
+
+    this.size = size;
+    this.emit({ kind: 'pool-resized', poolSize: size });
+    this.preemptExtraTrials();
+    this.dispatch();
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopping) {
+      return;
+    }
+
+    this.stopping = true;
+    for (const trial of this.running.values()) {
+      signal(trial.control, Control.abort);
+    }
+
+    await this.waitForRunning(STOP_GRACE_MS);
+    await this.end('stopped');
+  }
+
+  /** Number of worker threads alive now, busy or idle. */
+  get threadCount(): number {
+    return this.pool.threads.length;
+  }
+
+  /** Returns live threads whose Linux thread id is known. */
+  listThreads(): WorkerThread[] {
+    return [...this.threadIds].map(([workerId, tid]) => ({ workerId, tid }));
+  }
+
+  private dispatch(): void {
+    while (
+      !this.paused &&
+      !this.stopping &&
+      this.running.size < this.size &&
+      this.queue.length > 0
+    ) {
+      this.start(this.queue.shift()!);
+    }
+
+    if (!this.stopping && this.queue.length === 0 && this.running.size === 0) {
+      void this.end('completed');
+    }
+  }
+
+  private start(queued: QueuedTrial): void {
+    const { port1, port2 } = new MessageChannel();
+    const control = new Int32Array(new SharedArrayBuffer(4));
+    const trial: RunningTrial = {
+      ...queued,
+      control,
+      port: port1,
+      workerId: null,
+      treesDone: queued.checkpoint?.treesDone ?? 0,
+    };
+    this.running.set(queued.spec.id, trial);
+    port1.on('message', (message: TaskMessage) => {
+      this.onMessage(trial, message);
+    });
+
+    const task: TrainTask = {
+      spec: queued.spec,
+      attempt: queued.attempt,
+      data: this.options.data,
+      control: control.buffer as SharedArrayBuffer,
+      port: port2,
+      checkpoint: queued.checkpoint,
+    };
+    this.pool
+      .run(task, { transferList: [port2] })
+      .then(
+        (result) => {
+          this.drainMessages(trial);
+          this.onResult(trial, result);
+        },
+        (error: unknown) => {
+          this.drainMessages(trial);
+          this.onError(trial, error);
+        },
+      )
+      .finally(() => {
+        port1.close();
+        this.running.delete(queued.spec.id);
+        this.dispatch();
+      });
+  }
+
+  /**
+   * Handles messages still queued on the trial's port. A task posts them
+   * before it returns, but the result comes back on another port, so without
+   * this a trial could end before it was seen to start.
+   */
+  private drainMessages(trial: RunningTrial): void {
+    let received = receiveMessageOnPort(trial.port);
+    while (received) {
+      this.onMessage(trial, received.message as TaskMessage);
+      received = receiveMessageOnPort(trial.port);
+    }
+  }
+
+  private onMessage(trial: RunningTrial, message: TaskMessage): void {
+    const trialId = trial.spec.id;
+
+    switch (message.type) {
+      case 'started':
+        trial.workerId = message.threadId;
+        if (message.tid !== null) {
+          this.threadIds.set(message.threadId, message.tid);
+        }
+        this.emit({
+          kind: 'trial-started',
+          trialId,
+          workerId: message.threadId,
+          attempt: trial.attempt,
+          treesDone: trial.treesDone,
+        });
+        break;
+      case 'progress': {
+        const { type: _type, ...progress } = message;
+        trial.treesDone = message.treesDone;
+        this.emit({
+          kind: 'trial-progress',
+          trialId,
+          workerId: trial.workerId ?? 0,
+          ...progress,
+        });
+        break;
+      }
+      case 'log':
+        this.options.logger[message.level](
+          { trialId, workerId: trial.workerId },
+          message.message,
+        );
+        break;
+    }
+  }
+
+  private onResult(trial: RunningTrial, result: TaskResult): void {
+    const trialId = trial.spec.id;
+    const workerId = trial.workerId ?? 0;
+
+    switch (result.status) {
+      case 'finished': {
+        const { status: _status, ...metrics } = result;
+        this.emit({ kind: 'trial-finished', trialId, workerId, ...metrics });
+        break;
+      }
+      case 'preempted':
+        this.emit({
+          kind: 'trial-preempted',
+          trialId,
+          workerId,
+          treesDone: result.checkpoint?.treesDone ?? 0,
+        });
+        this.queue.unshift({
+          spec: trial.spec,
+          attempt: trial.attempt,
+          checkpoint: result.checkpoint,
+        });
+        break;
+      case 'aborted':
+        this.options.logger.info(
+          { trialId, treesDone: result.treesDone },
+          'trial stopped',
+        );
+        break;
+    }
+  }
+
+  private onError(trial: RunningTrial, error: unknown): void {
+    const message = describeError(error);
+    const { workerId, attempt, spec } = trial;
+    const willRetry = attempt <= this.options.retries && !this.stopping;
+    this.options.logger.warn(
+      { err: error, trialId: spec.id, workerId, attempt, willRetry },
+      'trial failed',
+    );
+
+    if (workerId !== null && !this.isThreadAlive(workerId)) {
+      this.threadIds.delete(workerId);
+      this.emit({ kind: 'worker-failed', workerId, error: message });
+    }
+    this.emit({
+      kind: 'trial-failed',
+      trialId: spec.id,
+      workerId,
+      attempt,
+      error: message,
+      willRetry,
+    });
+
+    if (willRetry) {
+      this.queue.push({ spec, attempt: attempt + 1, checkpoint: null });
+    }
+  }
+
+  /** Reports a thread that left the pool, unless its trial failed with it. */
+  private onThreadGone(workerId: number): void {
+    const hadTrial = [...this.running.values()].some(
+      (trial) => trial.workerId === workerId,
+    );
+    if (hadTrial && !this.stopping) {
+      return;
+    }
+
+    this.threadIds.delete(workerId);
+    this.emit({ kind: 'worker-exited', workerId });
+  }
+
+  /** Hands back the least advanced trials when more run than the size. */
+  private preemptExtraTrials(): void {
+    const active = [...this.running.values()].filter(
+      (trial) => Atomics.load(trial.control, 0) !== Control.preempt,
+    );
+    const extra = active.length - this.size;
+    if (extra <= 0) {
+      return;
+    }
+
+    active.sort((a, b) => a.treesDone - b.treesDone);
+    for (const trial of active.slice(0, extra)) {
+      signal(trial.control, Control.preempt);
+    }
+  }
+
+  private isThreadAlive(workerId: number): boolean {
+    return this.pool.threads.some((thread) => thread.threadId === workerId);
+  }
+
+  private async waitForRunning(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.running.size > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  private async end(outcome: RunOutcome): Promise<void> {
+    const finish = this.finish;
+    if (!finish) {
+      return;
+    }
+
+    this.finish = null;
+    this.stopping = true;
+    await this.pool.destroy();
+    this.emit({ kind: 'run-finished', reason: outcome });
+    finish(outcome);
+  }
+
+  private emit(event: DistributiveOmit<RunEvent, 'at'>): void {
+    this.options.bus.emit({ ...event, at: Date.now() } as RunEvent);
+  }
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown
+  ? Omit<T, K>
+  : never;
+
+/** Sets a control cell, only from `from` when given, and wakes the task. */
+function signal(control: Int32Array, value: number, from?: number): void {
+  if (from === undefined) {
+    Atomics.store(control, 0, value);
+  } else {
+    Atomics.compareExchange(control, 0, from, value);
+  }
+  Atomics.notify(control, 0);
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) {
+    return error.message;
+  }
+
+  return String(error);
+}

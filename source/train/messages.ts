@@ -1,0 +1,71 @@
+import type { MessagePort } from 'node:worker_threads';
+
+import type { SplitData } from '../plan/dataset.js';
+import type { TrialSpec } from '../plan/trial-spec.js';
+import type { Accuracies } from '../state/events.js';
+import type { ForestCheckpoint } from './forest.js';
+
+/**
+ * Values of a task's control cell, an Int32Array over a SharedArrayBuffer
+ * that the main thread writes and the worker reads between chunks.
+ */
+export const Control = {
+  /** Keep training. */
+  run: 0,
+  /** Wait before the next chunk until the cell changes. */
+  pause: 1,
+  /** Stop after the current chunk and hand back a checkpoint. */
+  preempt: 2,
+  /** Stop after the current chunk and drop the work. */
+  abort: 3,
+} as const;
+
+/** Input of one training task, as the runner posts it to the pool. */
+export type TrainTask = {
+  readonly spec: TrialSpec;
+  /** 1 for the first try, 2 for the first retry, and so on. */
+  readonly attempt: number;
+  readonly data: SplitData;
+  /** One Int32 cell holding a `Control` value. */
+  readonly control: SharedArrayBuffer;
+  /** Port for `TaskMessage`s back to the runner; transferred. */
+  readonly port: MessagePort;
+  /** Where to continue from, or null to start with no trees. */
+  readonly checkpoint: ForestCheckpoint | null;
+};
+
+/** Messages a task posts on its port while it runs. */
+export type TaskMessage =
+  | {
+      readonly type: 'started';
+      /** `worker_threads.threadId` of the thread running the task. */
+      readonly threadId: number;
+      /** Linux thread id, for per-thread CPU readings; null elsewhere. */
+      readonly tid: number | null;
+    }
+  | ({
+      readonly type: 'progress';
+      readonly treesDone: number;
+      /** Training time of the trial so far, in ms. */
+      readonly elapsedMs: number;
+    } & Accuracies)
+  | {
+      /** Workers never print: stdout would break the monitor's frame. */
+      readonly type: 'log';
+      readonly level: 'info' | 'warn' | 'error';
+      readonly message: string;
+    };
+
+/** What a task returns. */
+export type TaskResult =
+  | ({
+      readonly status: 'finished';
+      readonly trees: number;
+      readonly elapsedMs: number;
+    } & Accuracies)
+  | {
+      readonly status: 'preempted';
+      /** The trees so far, or null when preempted before the first chunk. */
+      readonly checkpoint: ForestCheckpoint | null;
+    }
+  | { readonly status: 'aborted'; readonly treesDone: number };

@@ -1,0 +1,72 @@
+import { threadId } from 'node:worker_threads';
+
+import type { Accuracies } from '../state/events.js';
+import { readOwnThreadId } from '../telemetry/thread-cpu.js';
+import { GrowingForest } from './forest.js';
+import {
+  Control,
+  type TaskMessage,
+  type TaskResult,
+  type TrainTask,
+} from './messages.js';
+
+/** How long a paused task sleeps before it looks at its control again. */
+const PAUSE_POLL_MS = 1_000;
+
+const tid = readOwnThreadId();
+
+/**
+ * Trains one trial in a worker thread: grows the forest chunk by chunk,
+ * reports after every chunk, and obeys its control cell between chunks.
+ */
+export default function trainTrial(task: TrainTask): TaskResult {
+  const { spec, port } = task;
+  const control = new Int32Array(task.control);
+  const forest = new GrowingForest(spec.params, task.data, task.checkpoint);
+  const send = (message: TaskMessage) => port.postMessage(message);
+  let accuracies: Accuracies | null = null;
+
+  send({ type: 'started', threadId, tid });
+
+  try {
+    while (!forest.isComplete) {
+      const signal = waitWhilePaused(control);
+      if (signal === Control.abort) {
+        return { status: 'aborted', treesDone: forest.treesDone };
+      }
+      if (signal === Control.preempt) {
+        const checkpoint = forest.treesDone > 0 ? forest.toCheckpoint() : null;
+
+        return { status: 'preempted', checkpoint };
+      }
+
+      accuracies = forest.growChunk(spec.chunkSize);
+      send({
+        type: 'progress',
+        treesDone: forest.treesDone,
+        elapsedMs: forest.elapsedMs,
+        ...accuracies,
+      });
+    }
+
+    return {
+      status: 'finished',
+      trees: forest.treesDone,
+      elapsedMs: forest.elapsedMs,
+      ...(accuracies ?? forest.evaluate()),
+    };
+  } finally {
+    port.close();
+  }
+}
+
+/** Blocks the thread while paused, so a paused trial uses no CPU. */
+function waitWhilePaused(control: Int32Array): number {
+  let signal = Atomics.load(control, 0);
+  while (signal === Control.pause) {
+    Atomics.wait(control, 0, Control.pause, PAUSE_POLL_MS);
+    signal = Atomics.load(control, 0);
+  }
+
+  return signal;
+}

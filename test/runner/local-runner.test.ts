@@ -1,0 +1,198 @@
+import path from 'node:path';
+
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { loadIris } from '../../source/plan/iris.js';
+import { splitStratified } from '../../source/plan/split.js';
+import type { TrialSpec } from '../../source/plan/trial-spec.js';
+import { LocalRunner } from '../../source/runner/local-runner.js';
+import { EventBus } from '../../source/state/event-bus.js';
+import type { EventOf, RunEvent } from '../../source/state/events.js';
+
+const data = splitStratified(loadIris(), 0.2, 1);
+const silent = { info() {}, warn() {}, error() {} };
+const faultyTask = path.resolve('test/fixtures/faulty-task.js');
+
+function trial(id: string, index: number, trees = 30): TrialSpec {
+  return {
+    id,
+    index,
+    params: { trees, maxFeatures: 2, maxDepth: 3, seed: index + 1 },
+    chunkSize: 10,
+  };
+}
+
+type Setup = {
+  trials: TrialSpec[];
+  poolSize?: number;
+  maxPoolSize?: number;
+  retries?: number;
+  taskFile?: string;
+};
+
+let runner: LocalRunner | null = null;
+
+function startRunner(setup: Setup) {
+  const bus = new EventBus();
+  const events: RunEvent[] = [];
+  bus.subscribe((event) => events.push(event));
+  runner = new LocalRunner({
+    bus,
+    runId: 'test-run',
+    job: 'iris random forest',
+    data,
+    poolSize: setup.poolSize ?? 2,
+    maxPoolSize: setup.maxPoolSize ?? 4,
+    retries: setup.retries ?? 1,
+    logger: silent,
+    trials: setup.trials,
+    taskFile: setup.taskFile,
+    workerHeapMb: 64,
+  });
+
+  return { runner, events, outcome: runner.run() };
+}
+
+function ofKind<K extends RunEvent['kind']>(
+  events: readonly RunEvent[],
+  kind: K,
+): EventOf<K>[] {
+  return events.filter((event): event is EventOf<K> => event.kind === kind);
+}
+
+async function waitFor(condition: () => boolean, timeoutMs = 5_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) {
+      throw new Error(`Condition not met within ${timeoutMs} ms`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+afterEach(async () => {
+  await runner?.stop();
+  runner = null;
+});
+
+describe('LocalRunner', () => {
+  it('finishes every trial of a small sweep', async () => {
+    const trials = Array.from({ length: 6 }, (_, i) => trial(`t${i}`, i));
+    const { events, outcome } = startRunner({ trials });
+
+    expect(await outcome).toBe('completed');
+    const finished = ofKind(events, 'trial-finished');
+    expect(finished.map((event) => event.trialId).sort()).toEqual(
+      trials.map((spec) => spec.id).sort(),
+    );
+    for (const event of finished) {
+      expect(event.testAccuracy).toBeGreaterThan(0.9);
+      expect(event.trees).toBe(30);
+    }
+    expect(events.at(-1)).toMatchObject({ kind: 'run-finished' });
+  });
+
+  it('reports progress after every chunk', async () => {
+    const { events, outcome } = startRunner({ trials: [trial('t0', 0)] });
+    await outcome;
+
+    const trees = ofKind(events, 'trial-progress').map((e) => e.treesDone);
+    expect(trees).toEqual([10, 20, 30]);
+    const kinds = events.map((event) => event.kind);
+    expect(kinds.indexOf('trial-started')).toBeLessThan(
+      kinds.indexOf('trial-progress'),
+    );
+  });
+
+  it('stops progress while paused', async () => {
+    const trials = [trial('t0', 0, 100_000), trial('t1', 1, 100_000)];
+    const { runner, events } = startRunner({ trials });
+    await waitFor(() => ofKind(events, 'trial-progress').length >= 2);
+
+    runner.pause();
+    await sleep(300);
+    const countAtPause = ofKind(events, 'trial-progress').length;
+    await sleep(700);
+    expect(ofKind(events, 'trial-progress')).toHaveLength(countAtPause);
+
+    runner.resume();
+    await waitFor(
+      () => ofKind(events, 'trial-progress').length > countAtPause + 2,
+    );
+  });
+
+  it('follows a resize with the live thread count', async () => {
+    const trials = Array.from({ length: 4 }, (_, i) => trial(`t${i}`, i, 1e5));
+    const { runner, events } = startRunner({ trials, poolSize: 1 });
+    await waitFor(() => ofKind(events, 'trial-progress').length > 0);
+    expect(runner.threadCount).toBe(1);
+
+    runner.resize(3);
+    await waitFor(() => runner.threadCount === 3, 1_000);
+
+    runner.resize(1);
+    await waitFor(() => runner.threadCount === 1, 1_500);
+    expect(ofKind(events, 'trial-preempted')).toHaveLength(2);
+    expect(ofKind(events, 'pool-resized').map((e) => e.poolSize)).toEqual([
+      3, 1,
+    ]);
+  });
+
+  it('continues preempted trials without losing trees', async () => {
+    const trials = Array.from({ length: 3 }, (_, i) => trial(`t${i}`, i, 400));
+    const { runner, events, outcome } = startRunner({ trials, poolSize: 3 });
+    await waitFor(() => ofKind(events, 'trial-progress').length >= 6);
+
+    runner.resize(1);
+    expect(await outcome).toBe('completed');
+
+    const preempted = ofKind(events, 'trial-preempted');
+    expect(preempted.length).toBeGreaterThan(0);
+    for (const { trialId, treesDone } of preempted) {
+      const restart = ofKind(events, 'trial-started').find(
+        (e) => e.trialId === trialId && e.treesDone === treesDone,
+      );
+      expect(restart).toBeDefined();
+    }
+    expect(ofKind(events, 'trial-finished')).toHaveLength(3);
+  });
+
+  it('retries trials whose thread died and keeps going', async () => {
+    const trials = [
+      trial('t-throws', 0),
+      trial('t-exits', 1),
+      trial('t-oom', 2),
+      trial('t-fine', 3),
+    ];
+    const { events, outcome } = startRunner({ trials, taskFile: faultyTask });
+
+    expect(await outcome).toBe('completed');
+    const finished = ofKind(events, 'trial-finished').map((e) => e.trialId);
+    expect(finished.sort()).toEqual(['t-exits', 't-fine', 't-oom']);
+
+    const failed = ofKind(events, 'trial-failed');
+    const final = failed.filter((event) => !event.willRetry);
+    expect(final.map((event) => event.trialId)).toEqual(['t-throws']);
+    expect(final[0]!.error).toContain('bad split in trial');
+    expect(ofKind(events, 'worker-failed')).toHaveLength(2);
+  });
+
+  it('ends with every trial finished or failed when retries run out', async () => {
+    const trials = [trial('t-exits', 0), trial('t-throws', 1)];
+    const { events, outcome } = startRunner({
+      trials,
+      retries: 0,
+      taskFile: faultyTask,
+    });
+    await outcome;
+
+    const failed = ofKind(events, 'trial-failed');
+    expect(failed.map((event) => event.trialId).sort()).toEqual([
+      't-exits',
+      't-throws',
+    ]);
+    expect(failed.every((event) => !event.willRetry)).toBe(true);
+  });
+});

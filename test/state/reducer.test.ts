@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+
+import { HISTORY_LENGTH } from '../../source/state/constants.js';
+import type { RunEvent } from '../../source/state/events.js';
+import { reduceRunEvents } from '../../source/state/reducer.js';
+import { createRunState } from '../../source/state/run-state.js';
+import {
+  countTrials,
+  selectBestTrial,
+  selectEtaMs,
+  selectWorkers,
+} from '../../source/state/selectors.js';
+
+const spec = (index: number, trees = 40) => ({
+  id: `t${index + 1}`,
+  index,
+  params: { trees, maxFeatures: 2, maxDepth: 3, seed: 1 },
+  chunkSize: 10,
+});
+
+const started: RunEvent = {
+  kind: 'run-started',
+  at: 1_000,
+  runId: 'run-1',
+  job: 'iris random forest',
+  trials: [spec(0), spec(1), spec(2)],
+  poolSize: 2,
+  maxPoolSize: 8,
+};
+
+const progress = (at: number, trialId: string, treesDone: number) =>
+  ({
+    kind: 'trial-progress',
+    at,
+    trialId,
+    workerId: trialId === 't1' ? 1 : 2,
+    treesDone,
+    elapsedMs: at - 1_000,
+    trainAccuracy: 0.9,
+    testAccuracy: treesDone / 40,
+    oobAccuracy: null,
+  }) as const;
+
+function fold(events: readonly RunEvent[]) {
+  return reduceRunEvents(createRunState(), [started, ...events]);
+}
+
+describe('reduceRunEvents', () => {
+  it('queues every planned trial', () => {
+    const state = fold([]);
+
+    expect(state.trialIds).toEqual(['t1', 't2', 't3']);
+    expect(countTrials(state)).toEqual({
+      total: 3,
+      finished: 0,
+      running: 0,
+      queued: 3,
+      failed: 0,
+    });
+  });
+
+  it('tracks a trial from start to finish', () => {
+    const state = fold([
+      { kind: 'worker-started', at: 1_001, workerId: 1 },
+      {
+        kind: 'trial-started',
+        at: 1_002,
+        trialId: 't1',
+        workerId: 1,
+        attempt: 1,
+        treesDone: 0,
+      },
+      progress(1_100, 't1', 10),
+      progress(1_200, 't1', 20),
+    ]);
+
+    expect(state.trials['t1']).toMatchObject({
+      status: 'running',
+      treesDone: 20,
+      testHistory: [0.25, 0.5],
+    });
+    expect(selectWorkers(state)).toMatchObject([
+      { id: 1, status: 'running', trialId: 't1' },
+    ]);
+  });
+
+  it('frees the worker and ranks the trial when it finishes', () => {
+    const state = fold([
+      {
+        kind: 'trial-started',
+        at: 1_002,
+        trialId: 't2',
+        workerId: 2,
+        attempt: 1,
+        treesDone: 0,
+      },
+      {
+        kind: 'trial-finished',
+        at: 1_500,
+        trialId: 't2',
+        workerId: 2,
+        trees: 40,
+        elapsedMs: 498,
+        trainAccuracy: 1,
+        testAccuracy: 0.97,
+        oobAccuracy: 0.95,
+      },
+    ]);
+
+    expect(state.workers[2]).toMatchObject({ status: 'idle', trialId: null });
+    expect(selectBestTrial(state)?.spec.id).toBe('t2');
+    expect(countTrials(state).finished).toBe(1);
+  });
+
+  it('requeues a failed trial that will be retried', () => {
+    const state = fold([
+      {
+        kind: 'trial-failed',
+        at: 1_100,
+        trialId: 't1',
+        workerId: 1,
+        attempt: 1,
+        error: 'boom',
+        willRetry: true,
+      },
+    ]);
+
+    expect(state.trials['t1']).toMatchObject({
+      status: 'queued',
+      error: 'boom',
+    });
+  });
+
+  it('marks a crashed worker as failed, then drops its row', () => {
+    const crash: RunEvent = {
+      kind: 'worker-failed',
+      at: 2_000,
+      workerId: 1,
+      error: 'worker exited with code: 3',
+    };
+    const shown = fold([crash, { kind: 'run-paused', at: 2_001 }]);
+    const later = fold([crash, { kind: 'run-paused', at: 60_000 }]);
+
+    expect(shown.workers[1]).toMatchObject({ status: 'failed' });
+    expect(later.workers[1]).toBeUndefined();
+  });
+
+  it('keeps a bounded test accuracy history', () => {
+    const events = Array.from({ length: HISTORY_LENGTH + 10 }, (_, i) =>
+      progress(1_100 + i, 't1', 10),
+    );
+    const state = fold(events);
+
+    expect(state.trials['t1']!.testHistory).toHaveLength(HISTORY_LENGTH);
+  });
+
+  it('freezes the eta while paused', () => {
+    const running = [
+      progress(2_000, 't1', 20),
+      { kind: 'run-paused', at: 2_000 } as const,
+    ];
+    const atPause = selectEtaMs(fold(running));
+    const later = selectEtaMs(
+      fold([...running, { kind: 'run-paused', at: 9_000 }]),
+    );
+
+    expect(atPause).not.toBeNull();
+    expect(later).toBe(atPause);
+  });
+
+  it('stops counting paused time after resuming', () => {
+    const state = fold([
+      { kind: 'run-paused', at: 2_000 },
+      { kind: 'run-resumed', at: 5_000 },
+    ]);
+
+    expect(state.isPaused).toBe(false);
+    expect(state.pausedMs).toBe(3_000);
+  });
+
+  it('records the pool size and the end of the run', () => {
+    const state = fold([
+      { kind: 'pool-resized', at: 1_100, poolSize: 5 },
+      { kind: 'run-finished', at: 3_000, reason: 'stopped' },
+    ]);
+
+    expect(state.poolSize).toBe(5);
+    expect(state.finishReason).toBe('stopped');
+    expect(selectEtaMs(state)).toBeNull();
+  });
+});
