@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+
+import { helpText, parseFlags } from './flags.js';
+import { runSweep } from './run-sweep.js';
+
+/** Exit code for invalid flags and other bad input. */
+export const EXIT_USAGE = 2;
+
+/**
+ * Runs the command line and returns the exit code. Only the CLI writes to
+ * stdout and stderr directly, and never while the monitor is drawing.
+ */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  const parsed = parseFlags(argv);
+  if (!parsed.ok) {
+    process.stderr.write(`error: ${parsed.message}\n`);
+
+    return EXIT_USAGE;
+  }
+
+  switch (parsed.kind) {
+    case 'help':
+      process.stdout.write(helpText);
+      return 0;
+    case 'version':
+      process.stdout.write(`traintop ${readVersion()}\n`);
+      return 0;
+    case 'run':
+      return runSweep(parsed.options);
+  }
+}
+
+function readVersion(): string {
+  const manifest = new URL('../../../package.json', import.meta.url);
+  const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as {
+    version: string;
+  };
+
+  return version;
+}

@@ -1,0 +1,45 @@
+import { useWindowSize } from 'ink';
+import type { EventBus } from '../state/event-bus.js';
+import type { RunState } from '../state/run-state.js';
+import { App } from './app.js';
+import type { Controls } from './controls.js';
+import { useMonitorKeys } from './hooks/use-monitor-keys.js';
+import { useRunState } from './hooks/use-run-state.js';
+
+export type MonitorProps = {
+  /** Stream of run events to show. */
+  readonly bus: EventBus;
+  /** State before the first event on the bus. */
+  readonly initialState: RunState;
+  /** Interval between two redraws with new events, in ms. */
+  readonly tickMs: number;
+  /** Receives the actions of the monitor's keys. */
+  readonly controls: Controls;
+  /** Whether stdin is a TTY. Keys are ignored when false. */
+  readonly isInteractive: boolean;
+};
+
+/** Connects the event bus, the terminal size and the keys to the layout. */
+export function Monitor({
+  bus,
+  initialState,
+  tickMs,
+  controls,
+  isInteractive,
+}: MonitorProps) {
+  const state = useRunState({ bus, initialState, tickMs });
+  const { columns, rows } = useWindowSize();
+  const { isHelpVisible } = useMonitorKeys({
+    controls,
+    isActive: isInteractive,
+  });
+
+  return (
+    <App
+      state={state}
+      columns={columns}
+      rows={rows}
+      isHelpVisible={isHelpVisible}
+    />
+  );
+}

@@ -1,0 +1,100 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { afterEach, describe, expect, it } from 'vitest';
+
+// The real program in a real terminal: tmux gives it a pty of a fixed size,
+// takes keys and returns the screen.
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const socket = `traintop-test-${process.pid}`;
+const main = path.resolve('dist/source/cli/main.js');
+
+function tmux(...args: string[]): string {
+  return execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+}
+
+function screen(): string {
+  return tmux('capture-pane', '-p', '-t', 'run');
+}
+
+async function waitForScreen(
+  condition: (text: string) => boolean,
+  timeoutMs = 10_000,
+): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const text = screen();
+    if (condition(text)) {
+      return text;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`Screen never matched; last screen:\n${text}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function startInTmux(flags: string, columns = 80, rows = 24) {
+  const folder = mkdtempSync(path.join(tmpdir(), 'traintop-tmux-'));
+  const exitFile = path.join(folder, 'exit-code');
+  const command =
+    `echo before-traintop; node ${main} ${flags} --log ${folder}/log; ` +
+    `echo $? > ${exitFile}; sleep 60`;
+  tmux(
+    'new-session',
+    '-d',
+    '-s',
+    'run',
+    '-x',
+    String(columns),
+    '-y',
+    String(rows),
+    command,
+  );
+
+  return { exitFile };
+}
+
+afterEach(() => {
+  spawnSync('tmux', ['-L', socket, 'kill-server']);
+});
+
+describe.skipIf(!hasTmux)('the monitor in tmux', () => {
+  it('pauses, resizes and quits with a summary', async () => {
+    const { exitFile } = startInTmux('--workers 2 --trees 100000 --seeds 1');
+    const first = await waitForScreen((text) => text.includes('running'));
+    expect(first).toContain('Workers');
+    expect(first).not.toContain('before-traintop');
+
+    tmux('send-keys', '-t', 'run', 'space');
+    await waitForScreen((text) => text.includes('paused'));
+
+    tmux('send-keys', '-t', 'run', '+');
+    await waitForScreen((text) => text.includes('pool 3 of'));
+
+    tmux('send-keys', '-t', 'run', 'q');
+    const after = await waitForScreen((text) => text.includes('stopped'));
+    expect(after).toContain('before-traintop');
+    await waitForScreen(() => readExitCode(exitFile) !== null);
+    expect(readExitCode(exitFile)).toBe(0);
+  });
+
+  it('keeps every line within a narrow terminal', async () => {
+    startInTmux('--trees 100000 --seeds 1', 50, 12);
+    const text = await waitForScreen((frame) => frame.includes('running'));
+
+    for (const line of text.split('\n')) {
+      expect(line.length).toBeLessThanOrEqual(50);
+    }
+  });
+});
+
+function readExitCode(file: string): number | null {
+  try {
+    return Number(readFileSync(file, 'utf8').trim());
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,147 @@
+import { render } from 'ink-testing-library';
+import { stripVTControlCharacters } from 'node:util';
+import { expect, test } from 'vitest';
+import { App } from '../../source/ui/app.js';
+import { createSweepState } from './factories.js';
+
+const state = createSweepState({
+  trialCount: 30,
+  workerCount: 4,
+  finishedCount: 12,
+  failedCount: 1,
+  corePercents: [12, 55, 78, 96],
+});
+
+/**
+ * Splits a frame into lines without colour codes. Every glyph the monitor
+ * draws is one cell wide, so a line's code points are its cells.
+ */
+function frameLines(frame: string | undefined): string[] {
+  return stripVTControlCharacters(frame ?? '').split('\n');
+}
+
+function cellsOf(line: string): number {
+  return [...line].length;
+}
+
+test('fits 80x24 with every panel', () => {
+  const { lastFrame, unmount } = render(
+    <App state={state} columns={80} rows={24} isHelpVisible={false} />,
+  );
+
+  const lines = frameLines(lastFrame());
+  expect(lines).toHaveLength(24);
+  for (const line of lines) {
+    expect(cellsOf(line)).toBeLessThanOrEqual(80);
+  }
+
+  const frame = lines.join('\n');
+  expect(frame).toContain('traintop');
+  expect(frame).toContain('─ Workers');
+  expect(frame).toContain('─ System');
+  expect(frame).toContain('─ Finished');
+  expect(frame).toContain('q quit');
+  expect(frame).toMatch(/\+\d+ more trials/);
+  unmount();
+});
+
+test('matches the 80x24 layout', () => {
+  const { lastFrame, unmount } = render(
+    <App state={state} columns={80} rows={24} isHelpVisible={false} />,
+  );
+
+  expect(lastFrame()).toMatchSnapshot();
+  unmount();
+});
+
+test('cuts workers when they outgrow the rows', () => {
+  const crowded = createSweepState({
+    trialCount: 30,
+    workerCount: 12,
+    finishedCount: 12,
+    corePercents: [12, 55, 78, 96],
+  });
+  const { lastFrame, unmount } = render(
+    <App state={crowded} columns={80} rows={24} isHelpVisible={false} />,
+  );
+
+  const lines = frameLines(lastFrame());
+  expect(lines).toHaveLength(24);
+  expect(lines).toContain('  +3 more workers');
+  expect(lines).toContain('  +10 more trials');
+  unmount();
+});
+
+test.each([
+  [80, 24],
+  [79, 24],
+  [80, 23],
+  [100, 30],
+  [160, 50],
+  [40, 6],
+  [30, 5],
+])('keeps the frame within %dx%d', (columns, rows) => {
+  const { lastFrame, unmount } = render(
+    <App state={state} columns={columns} rows={rows} isHelpVisible={false} />,
+  );
+
+  const lines = frameLines(lastFrame());
+  expect(lines.length).toBeLessThanOrEqual(rows);
+  for (const line of lines) {
+    expect(cellsOf(line)).toBeLessThanOrEqual(columns);
+  }
+
+  unmount();
+});
+
+test('widens the sparkline on wide terminals', () => {
+  const narrow = render(
+    <App state={state} columns={80} rows={24} isHelpVisible={false} />,
+  );
+  const wide = render(
+    <App state={state} columns={160} rows={24} isHelpVisible={false} />,
+  );
+
+  const rowOf = (frame: string | undefined) =>
+    frameLines(frame).find((line) => line.startsWith('w1 ')) ?? '';
+  expect(cellsOf(rowOf(wide.lastFrame()))).toBeGreaterThan(
+    cellsOf(rowOf(narrow.lastFrame())),
+  );
+  narrow.unmount();
+  wide.unmount();
+});
+
+test('switches to the compact view below 80x24', () => {
+  const { lastFrame, unmount } = render(
+    <App state={state} columns={79} rows={24} isHelpVisible={false} />,
+  );
+
+  const frame = lastFrame() ?? '';
+  expect(frame).toContain('w1  running');
+  expect(frame).not.toContain('─ Workers');
+  unmount();
+});
+
+test('asks for a bigger terminal below 40x6', () => {
+  const { lastFrame, unmount } = render(
+    <App state={state} columns={60} rows={5} isHelpVisible={false} />,
+  );
+
+  const lines = frameLines(lastFrame());
+  expect(lines[0]).toBe('Terminal too small: 60x5, need at least 40x6.');
+  expect(lines.length).toBeLessThanOrEqual(5);
+  unmount();
+});
+
+test('shows the help in place of the panels', () => {
+  const { lastFrame, unmount } = render(
+    <App state={state} columns={80} rows={24} isHelpVisible />,
+  );
+
+  const lines = frameLines(lastFrame());
+  expect(lines).toHaveLength(24);
+  expect(lines[0]).toMatch(/^─ Help/);
+  expect(lines.join('\n')).not.toContain('─ Workers');
+  expect(lines.at(-1)).toContain('? close help');
+  unmount();
+});

@@ -1,0 +1,93 @@
+import { act } from 'react';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { EventBus } from '../../source/state/event-bus.js';
+import { createRunState } from '../../source/state/run-state.js';
+import type { Controls } from '../../source/ui/controls.js';
+import { Monitor } from '../../source/ui/monitor.js';
+import { createSweepEvents } from './factories.js';
+import { renderInAct } from './render-in-act.js';
+
+const TICK_MS = 250;
+
+const controls: Controls = {
+  togglePause: () => {},
+  resize: () => {},
+  quit: () => {},
+};
+
+const savedSize = {
+  columns: process.env['COLUMNS'],
+  lines: process.env['LINES'],
+};
+
+// ink-testing-library reports 100 columns but no rows, so Ink falls back to
+// terminal-size, which reads COLUMNS and LINES when the test process has no
+// TTY. Pin them to a size that gets the full layout.
+beforeEach(() => {
+  process.env['COLUMNS'] = '100';
+  process.env['LINES'] = '24';
+  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  restoreEnv('COLUMNS', savedSize.columns);
+  restoreEnv('LINES', savedSize.lines);
+});
+
+function restoreEnv(name: string, value: string | undefined) {
+  if (value === undefined) {
+    delete process.env[name];
+  } else {
+    process.env[name] = value;
+  }
+}
+
+function renderMonitorProbe(bus: EventBus) {
+  return renderInAct(
+    <Monitor
+      bus={bus}
+      initialState={createRunState()}
+      tickMs={TICK_MS}
+      controls={controls}
+      isInteractive
+    />,
+  );
+}
+
+test('draws the run from the bus on each tick', () => {
+  const bus = new EventBus();
+  const { lastFrame, unmount } = renderMonitorProbe(bus);
+  const events = createSweepEvents({
+    trialCount: 30,
+    workerCount: 4,
+    finishedCount: 12,
+  });
+  for (const event of events) {
+    bus.emit(event);
+  }
+
+  act(() => {
+    vi.advanceTimersByTime(TICK_MS);
+  });
+
+  // Both the full and the compact layout show these, so the checks hold
+  // even where a real terminal's size overrides the pinned one.
+  const frame = lastFrame() ?? '';
+  expect(frame).toContain('iris-rf');
+  expect(frame).toContain('w1  running t12');
+  expect(frame).toContain('w4  running t15');
+  unmount();
+});
+
+test('opens the help on ?', () => {
+  const bus = new EventBus();
+  const { lastFrame, stdin, unmount } = renderMonitorProbe(bus);
+
+  act(() => {
+    stdin.write('?');
+  });
+
+  expect(lastFrame()).toContain('Pause or resume the run');
+  unmount();
+});
