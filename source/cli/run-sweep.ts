@@ -6,18 +6,17 @@ import { planGrid } from '../plan/grid.js';
 import { loadIris } from '../plan/iris.js';
 import { splitStratified } from '../plan/split.js';
 import { LocalRunner } from '../runner/local-runner.js';
-import type { Runner } from '../runner/runner.js';
 import { EventBus } from '../state/event-bus.js';
 import { reduceRunEvent } from '../state/reducer.js';
 import { createRunState, type RunState } from '../state/run-state.js';
 import { startSystemSampler } from '../telemetry/system-sampler.js';
 import { startThreadSampler } from '../telemetry/thread-cpu.js';
 import type { RunOptions } from './flags.js';
-import { openLogFile } from './logger.js';
-import { attachPlainOutput } from './plain-output.js';
-import { formatSummary } from './summary.js';
+import { openLogFile, type FileLogger } from './logger.js';
 import { attachMonitor, type Output } from './monitor-output.js';
+import { attachPlainOutput } from './plain-output.js';
 import { handleStopSignals } from './stop-signals.js';
+import { formatSummary } from './summary.js';
 
 /** Share of each class held out for testing. */
 const TEST_FRACTION = 0.2;
@@ -26,6 +25,9 @@ const JOB_NAME = 'iris random forest';
 
 /** Exit code for bad input. */
 const EXIT_USAGE = 2;
+
+/** Exit code for an unexpected failure. */
+const EXIT_FAILURE = 1;
 
 /** Exit code after a second Ctrl+C cut a stop short: 128 + SIGINT. */
 const EXIT_FORCED = 130;
@@ -65,44 +67,24 @@ export async function runSweep(options: RunOptions): Promise<number> {
     logger: log.logger,
   });
 
-  const output = await openOutput(options, bus, runner);
-  const samplers = [
-    startSystemSampler({
-      bus,
-      intervalMs: options.tickMs,
-      onError: (error) => log.logger.warn({ err: error }, 'sampling failed'),
-    }),
-    startThreadSampler({
-      bus,
-      intervalMs: options.tickMs,
-      listThreads: () => runner.listThreads(),
-    }),
-  ];
-  const removeSignalHandlers = handleStopSignals({
-    onStop: () => void runner.stop(),
-    onForce: (signal) => {
-      log.logger.warn({ signal }, 'forced exit');
-      log.flush();
-      output.closeNow();
-      process.exit(EXIT_FORCED);
-    },
-  });
+  const stdout = watchStdout(() => void runner.stop(), log);
+  const output = await openOutput(options, bus, runner, stdout.write);
+  const stopTelemetry = startTelemetry(bus, runner, options.tickMs, log);
+  const removeHandlers = handleFailures(runner, output, log);
 
   log.logger.info({ runId, options }, 'run started');
   try {
     const outcome = await runner.run();
     log.logger.info({ runId, outcome }, 'run ended');
   } finally {
-    removeSignalHandlers();
-    for (const sampler of samplers) {
-      sampler.stop();
-    }
+    removeHandlers();
+    stopTelemetry();
     await output.close();
     log.flush();
   }
 
   if (options.output !== 'json') {
-    process.stdout.write(`\n${formatSummary(state, summaryWidth())}`);
+    stdout.write(`\n${formatSummary(state, summaryWidth())}`);
   }
 
   return 0;
@@ -111,19 +93,108 @@ export async function runSweep(options: RunOptions): Promise<number> {
 async function openOutput(
   options: RunOptions,
   bus: EventBus,
-  runner: Runner,
+  runner: LocalRunner,
+  write: (text: string) => void,
 ): Promise<Output> {
   if (options.output === 'monitor' && process.stdout.isTTY) {
     return attachMonitor({ bus, runner, tickMs: options.tickMs });
   }
 
-  const detach = attachPlainOutput({
-    bus,
-    mode: options.output === 'json' ? 'json' : 'plain',
-    write: (text) => process.stdout.write(text),
-  });
+  const mode = options.output === 'json' ? 'json' : 'plain';
+  const detach = attachPlainOutput({ bus, mode, write });
 
   return { close: async () => detach(), closeNow: detach };
+}
+
+function startTelemetry(
+  bus: EventBus,
+  runner: LocalRunner,
+  tickMs: number,
+  log: FileLogger,
+): () => void {
+  const samplers = [
+    startSystemSampler({
+      bus,
+      intervalMs: tickMs,
+      onError: (error) => log.logger.warn({ err: error }, 'sampling failed'),
+    }),
+    startThreadSampler({
+      bus,
+      intervalMs: tickMs,
+      listThreads: () => runner.listThreads(),
+    }),
+  ];
+
+  return () => {
+    for (const sampler of samplers) {
+      sampler.stop();
+    }
+  };
+}
+
+/**
+ * Stops the run on stop signals, and on a second signal or an unexpected
+ * error restores the terminal before the process exits. Returns the
+ * function that removes the handlers.
+ */
+function handleFailures(
+  runner: LocalRunner,
+  output: Output,
+  log: FileLogger,
+): () => void {
+  const exitNow = (code: number, message?: string) => {
+    log.flush();
+    output.closeNow();
+    if (message) {
+      process.stderr.write(`error: ${message}\n`);
+    }
+    process.exit(code);
+  };
+
+  const removeSignalHandlers = handleStopSignals({
+    onStop: () => void runner.stop(),
+    onForce: (signal) => {
+      log.logger.warn({ signal }, 'forced exit');
+      exitNow(EXIT_FORCED);
+    },
+  });
+  const onFailure = (error: unknown) => {
+    log.logger.fatal({ err: error }, 'unexpected error');
+    exitNow(EXIT_FAILURE, `traintop failed: ${describe(error)}`);
+  };
+  process.on('uncaughtException', onFailure);
+  process.on('unhandledRejection', onFailure);
+
+  return () => {
+    removeSignalHandlers();
+    process.off('uncaughtException', onFailure);
+    process.off('unhandledRejection', onFailure);
+  };
+}
+
+/**
+ * Returns a writer for stdout that goes quiet once stdout is gone, as when
+ * the output is piped into `head`, and then stops the run.
+ */
+function watchStdout(onClosed: () => void, log: FileLogger) {
+  let isClosed = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (isClosed) {
+      return;
+    }
+
+    isClosed = true;
+    log.logger.warn({ code: error.code }, 'stdout closed; stopping the run');
+    onClosed();
+  });
+
+  return {
+    write: (text: string) => {
+      if (!isClosed) {
+        process.stdout.write(text);
+      }
+    },
+  };
 }
 
 function checkMaxFeatures(
@@ -152,7 +223,10 @@ function checkLogFile(logPath: string): string | null {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
 
-    return `Cannot write the log file ${logPath} (${code}): pass --log with a writable path.`;
+    return (
+      `Cannot write the log file ${logPath} (${code}): ` +
+      'pass --log with a writable path.'
+    );
   }
 }
 
@@ -164,4 +238,8 @@ function createRunId(): string {
   const stamp = new Date().toISOString().replace(/[-:]/g, '').slice(0, 15);
 
   return `${stamp}-${process.pid}`;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -35,7 +35,7 @@ export function reduceRunEvents(
 function applyEvent(state: RunState, event: RunEvent): RunState {
   switch (event.kind) {
     case 'run-started':
-      return startRun(event);
+      return startRun(state, event);
     case 'trial-started':
       return startTrial(state, event);
     case 'trial-progress':
@@ -73,7 +73,7 @@ function applyEvent(state: RunState, event: RunEvent): RunState {
   }
 }
 
-function startRun(event: EventOf<'run-started'>): RunState {
+function startRun(state: RunState, event: EventOf<'run-started'>): RunState {
   const trials: Record<string, TrialState> = {};
   for (const spec of event.trials) {
     trials[spec.id] = createTrialState(spec);
@@ -93,8 +93,9 @@ function startRun(event: EventOf<'run-started'>): RunState {
     maxPoolSize: event.maxPoolSize,
     trialIds: event.trials.map((spec) => spec.id),
     trials,
-    workers: {},
-    system: null,
+    // Threads and telemetry may start before the run does.
+    workers: state.workers,
+    system: state.system,
   };
 }
 

@@ -1,0 +1,282 @@
+import type { RunState, TrialState } from '../state/run-state.js';
+import {
+  countTrials,
+  rankFinishedTrials,
+  selectElapsedMs,
+  selectFailedTrials,
+} from '../state/selectors.js';
+import { formatAccuracy, toOneLine } from '../ui/format.js';
+import { glyphs } from '../ui/theme.js';
+
+/** Terminal width assumed when the caller gives none. */
+const DEFAULT_COLUMNS = 80;
+const BEST_TRIALS_SHOWN = 10;
+const COLUMN_GAP = '  ';
+
+type Column = {
+  readonly header: string;
+  readonly align: 'left' | 'right';
+  readonly cell: (trial: TrialState) => string;
+};
+
+/** Columns of the best-trials table, in display order. */
+const COLUMNS: readonly Column[] = [
+  { header: 'id', align: 'left', cell: (trial) => trial.spec.id },
+  {
+    header: 'trees',
+    align: 'right',
+    cell: (trial) => String(trial.spec.params.trees),
+  },
+  {
+    header: 'max features',
+    align: 'right',
+    cell: (trial) => String(trial.spec.params.maxFeatures),
+  },
+  {
+    header: 'max depth',
+    align: 'right',
+    cell: (trial) => String(trial.spec.params.maxDepth),
+  },
+  {
+    header: 'seed',
+    align: 'right',
+    cell: (trial) => String(trial.spec.params.seed),
+  },
+  {
+    header: 'train',
+    align: 'right',
+    cell: (trial) => formatAccuracy(trial.trainAccuracy),
+  },
+  {
+    header: 'test',
+    align: 'right',
+    cell: (trial) => formatAccuracy(trial.testAccuracy),
+  },
+  {
+    header: 'oob',
+    align: 'right',
+    cell: (trial) => formatAccuracy(trial.oobAccuracy),
+  },
+  {
+    header: 'time',
+    align: 'right',
+    cell: (trial) => formatDurationMs(trial.elapsedMs),
+  },
+];
+
+/** Columns dropped first, in order, when the table is wider than the screen. */
+const DROP_ORDER = ['train', 'oob', 'seed', 'time'];
+
+export type SummaryOptions = {
+  /** Width to fit, in terminal columns. Default 80. */
+  readonly columns?: number;
+};
+
+/**
+ * Formats the summary printed after the monitor exits: how the run ended,
+ * trial counts, the best trials by test accuracy, and the failed trials with
+ * their errors. Every line fits in `columns`. Ends with a newline.
+ */
+export function formatSummary(
+  state: RunState,
+  options: SummaryOptions = {},
+): string {
+  const columns = options.columns ?? DEFAULT_COLUMNS;
+  if (state.runId === '') {
+    return 'No run started.\n';
+  }
+
+  const sections = [
+    formatOutcome(state),
+    formatBestTrials(state, columns),
+    formatFailedTrials(state),
+  ].filter((section) => section.length > 0);
+  const lines = sections.flatMap((section, index) =>
+    index === 0 ? section : ['', ...section],
+  );
+
+  return `${lines.map((line) => truncate(line, columns)).join('\n')}\n`;
+}
+
+/**
+ * Formats a duration as `1.2s` under a minute, `2m05s` under an hour, and
+ * `1h02m` from there, rounded to the last unit shown. Unlike formatDuration
+ * in ui/format.ts it keeps tenths of a second, because trials on a small
+ * data set often take less than one.
+ */
+export function formatDurationMs(durationMs: number): string {
+  const ms = Math.max(0, durationMs);
+  const tenths = Math.round(ms / 100);
+  if (tenths < 600) {
+    return `${(tenths / 10).toFixed(1)}s`;
+  }
+
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 3600) {
+    return `${Math.floor(seconds / 60)}m${pad2(seconds % 60)}s`;
+  }
+
+  const minutes = Math.round(ms / 60_000);
+
+  return `${Math.floor(minutes / 60)}h${pad2(minutes % 60)}m`;
+}
+
+function formatOutcome(state: RunState): string[] {
+  const elapsed = formatDurationMs(selectElapsedMs(state));
+  const run = `Run ${state.runId} (${state.job})`;
+  const counts = countTrials(state);
+  const parts = [`${counts.finished} finished`, `${counts.failed} failed`];
+
+  if (state.finishReason === 'completed') {
+    return [
+      `${run} completed in ${elapsed}.`,
+      `Trials: ${parts.join(', ')}, ${counts.total} in total.`,
+    ];
+  }
+
+  const { interrupted, neverRan } = countUnfinished(state);
+  if (interrupted > 0) {
+    parts.push(`${interrupted} interrupted`);
+  }
+  parts.push(`${neverRan} never ran`);
+
+  const ending =
+    state.finishReason === 'stopped'
+      ? `was stopped early after ${elapsed}`
+      : `ended after ${elapsed} without finishing`;
+
+  return [
+    `${run} ${ending}.`,
+    `Trials: ${parts.join(', ')}, ${counts.total} in total.`,
+  ];
+}
+
+/** Counts trials that started but did not end, and trials never started. */
+function countUnfinished(state: RunState) {
+  let interrupted = 0;
+  let neverRan = 0;
+  for (const trial of Object.values(state.trials)) {
+    if (trial.status === 'queued' && trial.attempt === 0) {
+      neverRan += 1;
+    } else if (trial.status === 'queued' || trial.status === 'running') {
+      interrupted += 1;
+    }
+  }
+
+  return { interrupted, neverRan };
+}
+
+function formatBestTrials(state: RunState, columns: number): string[] {
+  const ranked = rankFinishedTrials(state);
+  if (ranked.length === 0) {
+    return ['No trial finished.'];
+  }
+
+  const best = ranked.slice(0, BEST_TRIALS_SHOWN);
+  const title =
+    ranked.length > best.length
+      ? `Best ${best.length} of ${ranked.length} finished trials ` +
+        'by test accuracy:'
+      : 'Finished trials by test accuracy:';
+
+  return [title, ...formatTable(best, columns)];
+}
+
+/** Lays out the trials as aligned rows, dropping columns to fit. */
+function formatTable(trials: readonly TrialState[], columns: number) {
+  const visible = chooseColumns(trials, columns);
+  const cells = tableCells(trials, visible);
+  const widths = columnWidths(cells);
+
+  return cells.map((row) =>
+    row
+      .map((cell, index) => {
+        const width = widths[index] ?? 0;
+
+        return visible[index]?.align === 'left'
+          ? cell.padEnd(width)
+          : cell.padStart(width);
+      })
+      .join(COLUMN_GAP)
+      .trimEnd(),
+  );
+}
+
+/** Returns the table columns left after dropping, in DROP_ORDER, to fit. */
+function chooseColumns(trials: readonly TrialState[], columns: number) {
+  let visible = [...COLUMNS];
+  for (const header of DROP_ORDER) {
+    if (tableWidth(tableCells(trials, visible)) <= columns) {
+      break;
+    }
+
+    visible = visible.filter((column) => column.header !== header);
+  }
+
+  return visible;
+}
+
+/** Returns the header row and one row per trial, as unpadded cells. */
+function tableCells(
+  trials: readonly TrialState[],
+  visible: readonly Column[],
+): string[][] {
+  return [
+    visible.map((column) => column.header),
+    ...trials.map((trial) => visible.map((column) => column.cell(trial))),
+  ];
+}
+
+function columnWidths(rows: readonly (readonly string[])[]): number[] {
+  const widths: number[] = [];
+  for (const row of rows) {
+    row.forEach((cell, index) => {
+      widths[index] = Math.max(widths[index] ?? 0, cell.length);
+    });
+  }
+
+  return widths;
+}
+
+function tableWidth(rows: readonly (readonly string[])[]): number {
+  const widths = columnWidths(rows);
+  const cellsWidth = widths.reduce((sum, width) => sum + width, 0);
+
+  return cellsWidth + COLUMN_GAP.length * Math.max(0, widths.length - 1);
+}
+
+function formatFailedTrials(state: RunState): string[] {
+  const failed = selectFailedTrials(state).sort(
+    (a, b) => a.spec.index - b.spec.index,
+  );
+  if (failed.length === 0) {
+    return [];
+  }
+
+  return [
+    'Failed trials:',
+    ...failed.map(
+      (trial) =>
+        `${trial.spec.id}  after ${formatAttempts(trial.attempt)}: ` +
+        toOneLine(trial.error ?? 'unknown error'),
+    ),
+  ];
+}
+
+function formatAttempts(attempts: number): string {
+  return attempts === 1 ? '1 attempt' : `${attempts} attempts`;
+}
+
+function truncate(line: string, columns: number): string {
+  if (line.length <= columns) {
+    return line;
+  }
+
+  const ellipsis = glyphs.ellipsis;
+
+  return line.slice(0, Math.max(0, columns - ellipsis.length)) + ellipsis;
+}
+
+function pad2(value: number): string {
+  return String(value).padStart(2, '0');
+}

@@ -1,0 +1,389 @@
+import { describe, expect, it } from 'vitest';
+
+import {
+  helpText,
+  parseFlags,
+  type RunOptions,
+} from '../../source/cli/flags.js';
+
+/** A machine with 2 cores: 2 workers and at most 8 by default. */
+const twoCores = { cores: 2 };
+
+function parseOptions(argv: string[], machine = twoCores): RunOptions {
+  const result = parseFlags(argv, machine);
+  if (!result.ok || result.kind !== 'run') {
+    throw new Error(`Expected run options, got ${JSON.stringify(result)}`);
+  }
+
+  return result.options;
+}
+
+function parseError(argv: string[], machine = twoCores): string {
+  const result = parseFlags(argv, machine);
+  if (result.ok) {
+    throw new Error(`Expected an error, got ${JSON.stringify(result)}`);
+  }
+
+  return result.message;
+}
+
+describe('parseFlags defaults', () => {
+  it('sizes workers for the machine', () => {
+    const options = parseOptions([]);
+
+    expect(options.workers).toBe(2);
+    expect(options.maxWorkers).toBe(8);
+  });
+
+  it('caps default max workers at 64', () => {
+    const options = parseOptions([], { cores: 32 });
+
+    expect(options.workers).toBe(32);
+    expect(options.maxWorkers).toBe(64);
+  });
+
+  it('keeps default workers within --max-workers', () => {
+    const options = parseOptions(['--max-workers', '3'], { cores: 16 });
+
+    expect(options.workers).toBe(3);
+    expect(options.maxWorkers).toBe(3);
+  });
+
+  it('fills every other option', () => {
+    const options = parseOptions([]);
+
+    expect(options.tickMs).toBe(250);
+    expect(options.grid).toEqual({
+      trees: [100, 300, 900],
+      maxFeatures: [1, 2, 3, 4],
+      maxDepth: [1, 2, 3, 4],
+      seeds: 3,
+      seed: 1,
+      chunkSize: 10,
+    });
+    expect(options.retries).toBe(1);
+    expect(options.output).toBe('monitor');
+    expect(options.logPath).toBe('traintop-runs/traintop.log');
+  });
+});
+
+describe('parseFlags valid values', () => {
+  const cases: [string[], Partial<RunOptions>][] = [
+    [['--workers', '8'], { workers: 8 }],
+    [['--workers=1'], { workers: 1 }],
+    [['--workers', '100', '--max-workers', '100'], { workers: 100 }],
+    [['--max-workers', '256'], { maxWorkers: 256 }],
+    [['--tick', '50'], { tickMs: 50 }],
+    [['--tick', '10000'], { tickMs: 10_000 }],
+    [['--retries', '0'], { retries: 0 }],
+    [['--retries', '10'], { retries: 10 }],
+    [['--plain'], { output: 'plain' }],
+    [['--json'], { output: 'json' }],
+    [['--log', 'runs/a.log'], { logPath: 'runs/a.log' }],
+    [['--log=-odd.log'], { logPath: '-odd.log' }],
+  ];
+
+  for (const [argv, expected] of cases) {
+    it(`accepts ${argv.join(' ')}`, () => {
+      expect(parseOptions(argv)).toMatchObject(expected);
+    });
+  }
+
+  it('reads grid lists and numbers', () => {
+    const options = parseOptions([
+      '--trees',
+      '10, 100000',
+      '--max-features',
+      '4',
+      '--max-depth',
+      '50,1',
+      '--seeds',
+      '1000',
+      '--seed',
+      '0',
+      '--chunk',
+      '10000',
+    ]);
+
+    expect(options.grid).toEqual({
+      trees: [10, 100_000],
+      maxFeatures: [4],
+      maxDepth: [50, 1],
+      seeds: 1000,
+      seed: 0,
+      chunkSize: 10_000,
+    });
+  });
+
+  it('accepts the largest seed range', () => {
+    const options = parseOptions(['--seed', '2147483646', '--seeds', '2']);
+
+    expect(options.grid.seed).toBe(2_147_483_646);
+  });
+
+  it('takes the last of a repeated flag', () => {
+    expect(parseOptions(['--tick', '100', '--tick', '200']).tickMs).toBe(200);
+  });
+});
+
+describe('parseFlags help and version', () => {
+  const cases: [string[], 'help' | 'version'][] = [
+    [['--help'], 'help'],
+    [['-h'], 'help'],
+    [['--version'], 'version'],
+    [['-v'], 'version'],
+    [['--workers', '999', '--help'], 'help'],
+    [['--workers', '-3', '-h'], 'help'],
+  ];
+
+  for (const [argv, kind] of cases) {
+    it(`returns ${kind} for ${argv.join(' ')}`, () => {
+      expect(parseFlags(argv, twoCores)).toEqual({ ok: true, kind });
+    });
+  }
+
+  it('reports an unknown flag before help', () => {
+    expect(parseError(['--help', '--foo'])).toMatch(/^Unknown flag --foo/);
+  });
+});
+
+describe('parseFlags errors', () => {
+  const cases: [string[], string][] = [
+    [
+      ['--workers', '12'],
+      'Cannot start 12 workers: --workers must be 1–8 on this machine.',
+    ],
+    [
+      ['--workers', '0'],
+      'Cannot start 0 workers: --workers must be 1–8 on this machine.',
+    ],
+    [
+      ['--workers', '6', '--max-workers', '4'],
+      'Cannot start 6 workers: --workers must be 1–4 because ' +
+        '--max-workers is 4.',
+    ],
+    [
+      ['--workers', 'many'],
+      'Invalid --workers "many": expected a whole number from 1 to 8.',
+    ],
+    [
+      ['--workers', '-3'],
+      'Invalid --workers "-3": expected a whole number from 1 to 8.',
+    ],
+    [
+      ['--workers=-3'],
+      'Invalid --workers "-3": expected a whole number from 1 to 8.',
+    ],
+    [
+      ['--workers', '2.5'],
+      'Invalid --workers "2.5": expected a whole number from 1 to 8.',
+    ],
+    [
+      ['--max-workers', '300'],
+      'Invalid --max-workers "300": expected a whole number from 1 to 256.',
+    ],
+    [
+      ['--tick', 'abc'],
+      'Invalid --tick "abc": expected a whole number of milliseconds ' +
+        'from 50 to 10000.',
+    ],
+    [
+      ['--tick', '49'],
+      'Invalid --tick "49": expected a whole number of milliseconds ' +
+        'from 50 to 10000.',
+    ],
+    [
+      ['--tick', '1e3'],
+      'Invalid --tick "1e3": expected a whole number of milliseconds ' +
+        'from 50 to 10000.',
+    ],
+    [
+      ['--seeds', '1001'],
+      'Invalid --seeds "1001": expected a whole number from 1 to 1000.',
+    ],
+    [
+      ['--seed', '-1'],
+      'Invalid --seed "-1": expected a whole number from 0 to 2147483647.',
+    ],
+    [
+      ['--seed', '2147483647', '--seeds', '2'],
+      'Invalid --seed 2147483647 with --seeds 2: the last seed, ' +
+        '2147483648, is above 2147483647. Lower --seed or --seeds.',
+    ],
+    [
+      ['--chunk', '0'],
+      'Invalid --chunk "0": expected a whole number from 1 to 10000.',
+    ],
+    [
+      ['--retries', '11'],
+      'Invalid --retries "11": expected a whole number from 0 to 10.',
+    ],
+    [
+      ['--plain', '--json'],
+      'Cannot use --plain and --json together: choose one output mode.',
+    ],
+    [['--log='], 'Invalid --log "": expected a file path.'],
+  ];
+
+  for (const [argv, message] of cases) {
+    it(`rejects ${argv.join(' ')}`, () => {
+      expect(parseError(argv)).toBe(message);
+    });
+  }
+});
+
+describe('parseFlags list errors', () => {
+  const cases: [string[], string][] = [
+    [
+      ['--trees', ''],
+      'Invalid --trees "": expected whole numbers from 1 to 100000 ' +
+        'separated by commas, such as 100,300,900.',
+    ],
+    [
+      ['--trees', '60,,240'],
+      'Invalid --trees "60,,240": "" is not a whole number from 1 to ' +
+        '100000. Separate numbers with commas, such as 100,300,900.',
+    ],
+    [
+      ['--trees', '60;120'],
+      'Invalid --trees "60;120": "60;120" is not a whole number from 1 to ' +
+        '100000. Separate numbers with commas, such as 100,300,900.',
+    ],
+    [
+      ['--trees', '100001'],
+      'Invalid --trees "100001": "100001" is not a whole number from 1 to ' +
+        '100000. Separate numbers with commas, such as 100,300,900.',
+    ],
+    [
+      ['--max-features', '0,1'],
+      'Invalid --max-features "0,1": "0" is not a whole number of at ' +
+        'least 1. Separate numbers with commas, such as 1,2,3,4.',
+    ],
+    [
+      ['--max-depth', '2,51'],
+      'Invalid --max-depth "2,51": "51" is not a whole number from 1 to ' +
+        '50. Separate numbers with commas, such as 1,2,3,4.',
+    ],
+    [
+      ['--max-depth', '-1,2'],
+      'Invalid --max-depth "-1,2": "-1" is not a whole number from 1 to ' +
+        '50. Separate numbers with commas, such as 1,2,3,4.',
+    ],
+    [
+      ['--trees', '60,120,60'],
+      'Invalid --trees "60,120,60": 60 is listed twice. List each value once.',
+    ],
+  ];
+
+  for (const [argv, message] of cases) {
+    it(`rejects ${argv.join(' ')}`, () => {
+      expect(parseError(argv)).toBe(message);
+    });
+  }
+});
+
+describe('parseFlags argument errors', () => {
+  const cases: [string[], string][] = [
+    [
+      ['--foo'],
+      'Unknown flag --foo: run traintop --help for the list of flags.',
+    ],
+    [['-x'], 'Unknown flag -x: run traintop --help for the list of flags.'],
+    [
+      ['--worker', '3'],
+      'Unknown flag --worker: did you mean --workers? ' +
+        'Run traintop --help for the list of flags.',
+    ],
+    [
+      ['--max-feature', '3'],
+      'Unknown flag --max-feature: did you mean --max-features? ' +
+        'Run traintop --help for the list of flags.',
+    ],
+    [
+      ['--workers'],
+      'Missing value for --workers: expected --workers N, the number of ' +
+        'workers at start.',
+    ],
+    [
+      ['--tick', '--plain'],
+      'Missing value for --tick before "--plain": expected --tick MS, a ' +
+        'whole number of milliseconds from 50 to 10000.',
+    ],
+    [
+      ['--log', '-odd.log'],
+      'Missing value for --log before "-odd.log": expected --log FILE, a ' +
+        'file path. Write --log=-odd.log if "-odd.log" is the value.',
+    ],
+    [
+      ['--plain=yes'],
+      'Flag --plain takes no value, but got "yes": write --plain alone.',
+    ],
+    [
+      ['4'],
+      'Unexpected argument "4": traintop takes only flags. ' +
+        'Run traintop --help for the list of flags.',
+    ],
+    [
+      ['--workers', '2', '3'],
+      'Unexpected argument "3": traintop takes only flags. ' +
+        'Run traintop --help for the list of flags.',
+    ],
+    [
+      ['--', '--plain'],
+      'Unexpected argument "--plain": traintop takes only flags. ' +
+        'Run traintop --help for the list of flags.',
+    ],
+  ];
+
+  for (const [argv, message] of cases) {
+    it(`rejects ${argv.join(' ')}`, () => {
+      expect(parseError(argv)).toBe(message);
+    });
+  }
+
+  it('returns one line for every error', () => {
+    const allCases = [['--workers'], ['--foo'], ['--tick', 'x'], ['x']];
+    for (const argv of allCases) {
+      expect(parseError(argv)).not.toContain('\n');
+    }
+  });
+});
+
+describe('helpText', () => {
+  it('fits in 80 columns', () => {
+    for (const line of helpText.split('\n')) {
+      expect(line.length, line).toBeLessThanOrEqual(80);
+    }
+  });
+
+  it('lists every flag', () => {
+    const flags = [
+      '--workers N',
+      '--max-workers N',
+      '--tick MS',
+      '--trees LIST',
+      '--max-features LIST',
+      '--max-depth LIST',
+      '--seeds N',
+      '--seed N',
+      '--chunk N',
+      '--retries N',
+      '--plain',
+      '--json',
+      '--log FILE',
+      '-h, --help',
+      '-v, --version',
+    ];
+    for (const flag of flags) {
+      expect(helpText).toContain(flag);
+    }
+  });
+
+  it('states defaults and units', () => {
+    expect(helpText).toContain('redraw interval in milliseconds, 50 to 10000');
+    expect(helpText).toContain('(default: 250)');
+    expect(helpText).toContain('(default: 100,300,900)');
+    expect(helpText).toContain('(default: traintop-runs/traintop.log)');
+    expect(helpText).not.toContain('\u00a0');
+  });
+});

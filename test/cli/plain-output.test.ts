@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+
+import { attachPlainOutput } from '../../source/cli/plain-output.js';
+import { EventBus } from '../../source/state/event-bus.js';
+import type { RunEvent } from '../../source/state/events.js';
+import {
+  createSpec,
+  runFinished,
+  runStarted,
+  START_AT,
+  trialFailed,
+  trialFinished,
+  trialStarted,
+} from './run-events.js';
+
+const spec = createSpec(6, { trees: 120, maxFeatures: 2, maxDepth: 3 });
+
+/** Attaches the output to a fresh bus and records every write. */
+function attach(mode: 'plain' | 'json') {
+  const bus = new EventBus();
+  const writes: string[] = [];
+  const detach = attachPlainOutput({
+    bus,
+    mode,
+    write: (text) => {
+      writes.push(text);
+    },
+  });
+
+  return { bus, writes, detach };
+}
+
+const telemetryEvents: RunEvent[] = [
+  {
+    kind: 'system-sampled',
+    at: START_AT,
+    cpuPercent: null,
+    corePercents: [],
+    memUsedBytes: null,
+    memTotalBytes: null,
+    rssBytes: 1,
+    heapUsedBytes: 1,
+    heapTotalBytes: 2,
+  },
+  {
+    kind: 'threads-sampled',
+    at: START_AT,
+    threads: [{ workerId: 1, cpuPercent: 99 }],
+  },
+];
+
+describe('attachPlainOutput in plain mode', () => {
+  it('writes a line when the run starts', () => {
+    const { bus, writes, detach } = attach('plain');
+
+    bus.emit(runStarted([spec, createSpec(7), createSpec(8)], 2));
+    detach();
+
+    expect(writes).toEqual(['started iris  run r1  3 trials  2 workers\n']);
+  });
+
+  it('writes a line per finished trial', () => {
+    const { bus, writes, detach } = attach('plain');
+    bus.emit(runStarted([spec]));
+
+    bus.emit(
+      trialFinished(spec, 1, 100, { train: 0.975, test: 0.9666, oob: 0.958 }),
+    );
+    detach();
+
+    expect(writes[1]).toBe(
+      'finished t07  trees 120  features 2  depth 3  seed 1  ' +
+        'train 0.975  test 0.967  oob 0.958  1.2s\n',
+    );
+  });
+
+  it('shows N/A for a missing oob accuracy', () => {
+    const { bus, writes, detach } = attach('plain');
+    bus.emit(runStarted([spec]));
+
+    bus.emit(trialFinished(spec, 1, 100, { train: 1, test: 1, oob: null }));
+    detach();
+
+    expect(writes[1]).toContain('  oob N/A  ');
+  });
+
+  it('writes failures with their retry', () => {
+    const { bus, writes, detach } = attach('plain');
+    bus.emit(runStarted([spec]));
+
+    bus.emit(trialFailed(spec, 100, 'Worker crashed', { willRetry: true }));
+    bus.emit(trialFailed(spec, 200, 'Out of memory\nat grow', { attempt: 2 }));
+    detach();
+
+    expect(writes.slice(1)).toEqual([
+      'failed t07  attempt 1  will retry  error: Worker crashed\n',
+      'failed t07  attempt 2  no retries left  error: Out of memory at grow\n',
+    ]);
+  });
+
+  it('writes a line for a crashed worker', () => {
+    const { bus, writes, detach } = attach('plain');
+
+    bus.emit({
+      kind: 'worker-failed',
+      at: START_AT,
+      workerId: 3,
+      error: 'exit code 1',
+    });
+    detach();
+
+    expect(writes).toEqual(['worker 3 failed  error: exit code 1\n']);
+  });
+
+  it('writes nothing for progress and telemetry', () => {
+    const { bus, writes, detach } = attach('plain');
+    bus.emit(runStarted([spec]));
+
+    bus.emit(trialStarted(spec, 1, 0));
+    bus.emit({
+      kind: 'trial-progress',
+      at: START_AT + 50,
+      trialId: spec.id,
+      workerId: 1,
+      treesDone: 10,
+      elapsedMs: 50,
+      trainAccuracy: 1,
+      testAccuracy: 1,
+      oobAccuracy: null,
+    });
+    for (const event of telemetryEvents) {
+      bus.emit(event);
+    }
+    bus.emit(runFinished(100, 'completed'));
+    detach();
+
+    expect(writes).toHaveLength(1);
+    expect(writes[0]).toMatch(/^started /);
+  });
+
+  it('names only trees for an unknown trial', () => {
+    const { bus, writes, detach } = attach('plain');
+
+    bus.emit(trialFinished(spec, 1, 100, { train: 1, test: 1, oob: 1 }));
+    detach();
+
+    expect(writes[0]).toMatch(/^finished t07 {2}trees 120 {2}train 1\.000 /);
+  });
+});
+
+describe('attachPlainOutput in json mode', () => {
+  it('writes every event as one JSON line', () => {
+    const { bus, writes, detach } = attach('json');
+    const events: RunEvent[] = [
+      runStarted([spec]),
+      trialStarted(spec, 1, 0),
+      ...telemetryEvents,
+      trialFailed(spec, 100, 'line one\nline two', { willRetry: true }),
+      runFinished(200, 'stopped'),
+    ];
+
+    for (const event of events) {
+      bus.emit(event);
+    }
+    detach();
+
+    expect(writes).toHaveLength(events.length);
+    for (const [index, text] of writes.entries()) {
+      expect(text.endsWith('\n')).toBe(true);
+      expect(text.slice(0, -1)).not.toContain('\n');
+      expect(JSON.parse(text)).toEqual(events[index]);
+    }
+  });
+});
+
+describe('attachPlainOutput detach', () => {
+  it('stops writing after detach', () => {
+    const { bus, writes, detach } = attach('json');
+    bus.emit(runFinished(0, 'completed'));
+
+    detach();
+    bus.emit(runFinished(1, 'completed'));
+
+    expect(writes).toHaveLength(1);
+  });
+});

@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest';
+
+import { formatDurationMs, formatSummary } from '../../source/cli/summary.js';
+import type { RunEvent } from '../../source/state/events.js';
+import { reduceRunEvents } from '../../source/state/reducer.js';
+import { createRunState, type RunState } from '../../source/state/run-state.js';
+import {
+  createSpec,
+  runFinished,
+  runStarted,
+  trialFailed,
+  trialFinished,
+  trialStarted,
+} from './run-events.js';
+
+function foldEvents(events: readonly RunEvent[]): RunState {
+  return reduceRunEvents(createRunState(), events);
+}
+
+const small = createSpec(0, { trees: 60, maxFeatures: 1, maxDepth: 1 });
+const medium = createSpec(1, { trees: 120, maxFeatures: 2, maxDepth: 3 });
+const large = createSpec(2, { trees: 240, maxFeatures: 3, seed: 2 });
+
+function completedRun(): RunState {
+  return foldEvents([
+    runStarted([small, medium, large]),
+    trialStarted(small, 1, 0),
+    trialStarted(medium, 2, 0),
+    trialFinished(small, 1, 1_000, { train: 0.95, test: 0.9, oob: 0.88 }),
+    trialStarted(large, 1, 1_000),
+    trialFinished(
+      medium,
+      2,
+      2_000,
+      { train: 0.975, test: 0.9666, oob: 0.958 },
+      1_234,
+    ),
+    trialFinished(
+      large,
+      1,
+      66_000,
+      { train: 1, test: 0.933, oob: null },
+      65_000,
+    ),
+    runFinished(72_000, 'completed'),
+  ]);
+}
+
+describe('formatSummary', () => {
+  it('lays out a completed run', () => {
+    expect(formatSummary(completedRun())).toBe(
+      [
+        'Run r1 (iris) completed in 1m12s.',
+        'Trials: 3 finished, 0 failed, 3 in total.',
+        '',
+        'Finished trials by test accuracy:',
+        'id   trees  max features  max depth  seed  train   test    oob   time',
+        't02    120             2          3     1  0.975  0.967  0.958   1.2s',
+        't03    240             3          3     2  1.000  0.933    N/A  1m05s',
+        't01     60             1          1     1  0.950  0.900  0.880   1.2s',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('counts trials of a stopped run', () => {
+    const state = foldEvents([
+      runStarted([small, medium, large]),
+      trialStarted(small, 1, 0),
+      trialStarted(medium, 2, 0),
+      trialFinished(small, 1, 1_000, { train: 1, test: 1, oob: 1 }),
+      runFinished(1_500, 'stopped'),
+    ]);
+
+    const lines = formatSummary(state).split('\n');
+
+    expect(lines[0]).toBe('Run r1 (iris) was stopped early after 1.5s.');
+    expect(lines[1]).toBe(
+      'Trials: 1 finished, 0 failed, 1 interrupted, 1 never ran, 3 in total.',
+    );
+  });
+
+  it('says when a run never finished', () => {
+    const state = foldEvents([runStarted([small]), trialStarted(small, 1, 0)]);
+
+    const lines = formatSummary(state).split('\n');
+
+    expect(lines[0]).toBe('Run r1 (iris) ended after 0.0s without finishing.');
+    expect(lines[1]).toBe(
+      'Trials: 0 finished, 0 failed, 1 interrupted, 0 never ran, 1 in total.',
+    );
+    expect(lines).toContain('No trial finished.');
+  });
+
+  it('shows the best ten of more', () => {
+    const specs = Array.from({ length: 12 }, (_, index) => createSpec(index));
+    const events: RunEvent[] = [runStarted(specs)];
+    specs.forEach((spec, index) => {
+      const test = 0.5 + index / 100;
+      events.push(trialStarted(spec, 1, index));
+      events.push(trialFinished(spec, 1, index, { train: 1, test, oob: 1 }));
+    });
+
+    const lines = formatSummary(foldEvents(events)).split('\n');
+    const rows = lines.filter((line) => /^t\d\d /.test(line));
+
+    expect(lines).toContain('Best 10 of 12 finished trials by test accuracy:');
+    expect(rows).toHaveLength(10);
+    expect(rows[0]).toMatch(/^t12 /);
+    expect(rows[9]).toMatch(/^t03 /);
+  });
+
+  it('lists failed trials with errors', () => {
+    const state = foldEvents([
+      runStarted([small, medium]),
+      trialStarted(small, 1, 0),
+      trialFailed(small, 100, 'Worker crashed', { willRetry: true }),
+      trialStarted(small, 1, 200, 2),
+      trialFailed(small, 300, 'Out of memory\n    at grow (forest.js:1)', {
+        attempt: 2,
+      }),
+      trialStarted(medium, 1, 300),
+      trialFinished(medium, 1, 400, { train: 1, test: 1, oob: 1 }),
+      runFinished(500, 'completed'),
+    ]);
+
+    const lines = formatSummary(state).split('\n');
+
+    expect(lines[1]).toBe('Trials: 1 finished, 1 failed, 2 in total.');
+    expect(lines).toContain('Failed trials:');
+    expect(lines).toContain(
+      't01  after 2 attempts: Out of memory at grow (forest.js:1)',
+    );
+  });
+
+  it('fits 80 columns with a long error', () => {
+    const state = foldEvents([
+      runStarted([small]),
+      trialStarted(small, 1, 0),
+      trialFailed(small, 100, 'x'.repeat(200)),
+      runFinished(200, 'completed'),
+    ]);
+
+    const lines = formatSummary(state).split('\n');
+    const errorLine = lines.find((line) => line.startsWith('t01'));
+
+    expect(errorLine).toHaveLength(80);
+    expect(errorLine?.endsWith('…')).toBe(true);
+  });
+
+  it('drops columns on a narrow screen', () => {
+    const lines = formatSummary(completedRun(), { columns: 50 }).split('\n');
+
+    expect(lines[4]).toBe('id   trees  max features  max depth   test   time');
+    for (const line of lines) {
+      expect(line.length, line).toBeLessThanOrEqual(50);
+    }
+  });
+
+  it('reports a run that never started', () => {
+    expect(formatSummary(createRunState())).toBe('No run started.\n');
+  });
+});
+
+describe('formatDurationMs', () => {
+  const cases: [number, string][] = [
+    [0, '0.0s'],
+    [1_234, '1.2s'],
+    [59_940, '59.9s'],
+    [59_960, '1m00s'],
+    [65_000, '1m05s'],
+    [3_599_400, '59m59s'],
+    [3_599_600, '1h00m'],
+    [7_380_000, '2h03m'],
+    [-5, '0.0s'],
+  ];
+
+  for (const [durationMs, text] of cases) {
+    it(`formats ${durationMs} ms as ${text}`, () => {
+      expect(formatDurationMs(durationMs)).toBe(text);
+    });
+  }
+});
