@@ -1,8 +1,7 @@
 import type { TrialSpec } from '../plan/trial-spec.js';
 import type { EventBus } from '../state/event-bus.js';
 import type { EventOf, RunEvent } from '../state/events.js';
-import { formatAccuracy, toOneLine } from '../ui/format.js';
-import { formatDurationMs } from './summary.js';
+import { formatAccuracy, formatTrainingTime, toOneLine } from '../ui/format.js';
 
 /** Gap between the fields of a plain line. */
 const FIELD_GAP = '  ';
@@ -106,7 +105,7 @@ function formatTrialFinished(
     `train ${formatAccuracy(event.trainAccuracy)}`,
     `test ${formatAccuracy(event.testAccuracy)}`,
     `oob ${formatAccuracy(event.oobAccuracy)}`,
-    formatDurationMs(event.elapsedMs),
+    formatTrainingTime(event.elapsedMs),
   ].join(FIELD_GAP);
 }
 

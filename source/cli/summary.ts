@@ -5,7 +5,7 @@ import {
   selectElapsedMs,
   selectFailedTrials,
 } from '../state/selectors.js';
-import { formatAccuracy, toOneLine } from '../ui/format.js';
+import { formatAccuracy, formatTrainingTime, toOneLine } from '../ui/format.js';
 import { glyphs } from '../ui/theme.js';
 
 /** Terminal width assumed when the caller gives none. */
@@ -60,7 +60,7 @@ const COLUMNS: readonly Column[] = [
   {
     header: 'time',
     align: 'right',
-    cell: (trial) => formatDurationMs(trial.elapsedMs),
+    cell: (trial) => formatTrainingTime(trial.elapsedMs),
   },
 ];
 
@@ -98,31 +98,8 @@ export function formatSummary(
   return `${lines.map((line) => truncate(line, columns)).join('\n')}\n`;
 }
 
-/**
- * Formats a duration as `1.2s` under a minute, `2m05s` under an hour, and
- * `1h02m` from there, rounded to the last unit shown. Unlike formatDuration
- * in ui/format.ts it keeps tenths of a second, because trials on a small
- * data set often take less than one.
- */
-export function formatDurationMs(durationMs: number): string {
-  const ms = Math.max(0, durationMs);
-  const tenths = Math.round(ms / 100);
-  if (tenths < 600) {
-    return `${(tenths / 10).toFixed(1)}s`;
-  }
-
-  const seconds = Math.round(ms / 1000);
-  if (seconds < 3600) {
-    return `${Math.floor(seconds / 60)}m${pad2(seconds % 60)}s`;
-  }
-
-  const minutes = Math.round(ms / 60_000);
-
-  return `${Math.floor(minutes / 60)}h${pad2(minutes % 60)}m`;
-}
-
 function formatOutcome(state: RunState): string[] {
-  const elapsed = formatDurationMs(selectElapsedMs(state));
+  const elapsed = formatTrainingTime(selectElapsedMs(state));
   const run = `Run ${state.runId} (${state.job})`;
   const counts = countTrials(state);
   const parts = [`${counts.finished} finished`, `${counts.failed} failed`];
@@ -275,8 +252,4 @@ function truncate(line: string, columns: number): string {
   const ellipsis = glyphs.ellipsis;
 
   return line.slice(0, Math.max(0, columns - ellipsis.length)) + ellipsis;
-}
-
-function pad2(value: number): string {
-  return String(value).padStart(2, '0');
 }

@@ -1,7 +1,9 @@
-import { currentLoad, mem, type Systeminformation } from 'systeminformation';
+import { mem, type Systeminformation } from 'systeminformation';
 
 import type { EventBus } from '../state/event-bus.js';
 import type { SystemReading } from '../state/events.js';
+import type { LoadResponse } from './load-messages.js';
+import { LoadReader } from './load-reader.js';
 import { assertIntervalMs, type Sampler } from './sampler.js';
 
 type LoadReading = Pick<SystemReading, 'cpuPercent' | 'corePercents'>;
@@ -33,9 +35,10 @@ export type SystemSamplerOptions = {
  * emits a first event at once, with null CPU and memory readings, and one
  * more when the first memory reading arrives. After that it emits one event
  * per finished sample. A sample starts on each interval unless the previous
- * one is still pending, so samples never overlap. The first CPU reading
- * takes about 500 ms, which systeminformation waits asynchronously, so this
- * returns at once. The timer is unref'd.
+ * one is still pending, so samples never overlap. CPU load is read in a
+ * worker thread, and its first reading takes about 500 ms, which
+ * systeminformation waits asynchronously, so this returns at once. The
+ * timer and the thread are unref'd.
  */
 export function startSystemSampler(options: SystemSamplerOptions): Sampler {
   assertIntervalMs(options.intervalMs);
@@ -55,6 +58,7 @@ class SystemSampler {
   /** Sources whose last reading failed, so repeats are not reported. */
   private readonly failing = new Set<ReadingSource>();
   private timer: NodeJS.Timeout | undefined;
+  private readonly loadReader = new LoadReader();
 
   constructor(private readonly options: SystemSamplerOptions) {}
 
@@ -68,6 +72,7 @@ class SystemSampler {
   stop(): void {
     this.isStopped = true;
     clearInterval(this.timer);
+    this.loadReader.close();
   }
 
   private sample(): void {
@@ -94,19 +99,13 @@ class SystemSampler {
     });
   }
 
-  // NOTE: on Linux, systeminformation 5.33 currentLoad() runs
-  // `cat /proc/stat | grep cpu` through execSync, which blocks the main
-  // thread for about 3 ms per call (measured on a 2-core x64 Linux VM).
-  // Its first call also sets a 500 ms timer that is not unref'd, so a stop
-  // during that time keeps the process alive until the timer fires.
   private async readLoad(): Promise<LoadReading> {
-    try {
-      const reading = toLoadReading(await currentLoad());
-
-      return this.recordSuccess('load', reading);
-    } catch (error) {
-      return this.recordFailure('load', error, NO_LOAD);
+    const response = await this.loadReader.read();
+    if (!response.ok) {
+      return this.recordFailure('load', response.error, NO_LOAD);
     }
+
+    return this.recordSuccess('load', toLoadReading(response));
   }
 
   private async readMemory(): Promise<MemoryReading> {
@@ -175,16 +174,16 @@ class SystemSampler {
   }
 }
 
-function toLoadReading(data: Systeminformation.CurrentLoadData): LoadReading {
-  const cpuPercent = toPercent(data.currentLoad);
+function toLoadReading(load: LoadResponse & { ok: true }): LoadReading {
+  const cpuPercent = toPercent(load.cpuPercent);
   if (cpuPercent === null) {
     return NO_LOAD;
   }
 
-  const corePercents = data.cpus
-    .map((core) => toPercent(core.load))
+  const corePercents = load.corePercents
+    .map((percent) => toPercent(percent))
     .filter((percent) => percent !== null);
-  const hasEveryCore = corePercents.length === data.cpus.length;
+  const hasEveryCore = corePercents.length === load.corePercents.length;
 
   return { cpuPercent, corePercents: hasEveryCore ? corePercents : [] };
 }

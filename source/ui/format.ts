@@ -103,6 +103,29 @@ export function formatDuration(ms: number | null): string {
   return `${days}d${pad2(hours)}h`;
 }
 
+/**
+ * Formats a duration as `1.2s` under a minute, `2m05s` under an hour, and
+ * `1h02m` from there, rounded to the last unit shown. Unlike formatDuration
+ * it keeps tenths of a second, because trials on a small data set often
+ * take less than one.
+ */
+export function formatTrainingTime(durationMs: number): string {
+  const ms = Math.max(0, durationMs);
+  const tenths = Math.round(ms / 100);
+  if (tenths < 600) {
+    return `${(tenths / 10).toFixed(1)}s`;
+  }
+
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 3600) {
+    return `${Math.floor(seconds / 60)}m${pad2(seconds % 60)}s`;
+  }
+
+  const minutes = Math.round(ms / 60_000);
+
+  return `${Math.floor(minutes / 60)}h${pad2(minutes % 60)}m`;
+}
+
 /** Formats a value given in percent, rounded to a whole number: "42%". */
 export function formatPercent(percent: number | null): string {
   if (!isReading(percent)) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { formatDurationMs, formatSummary } from '../../source/cli/summary.js';
+import { formatSummary } from '../../source/cli/summary.js';
 import type { RunEvent } from '../../source/state/events.js';
 import { reduceRunEvents } from '../../source/state/reducer.js';
 import { createRunState, type RunState } from '../../source/state/run-state.js';
@@ -160,24 +160,4 @@ describe('formatSummary', () => {
   it('reports a run that never started', () => {
     expect(formatSummary(createRunState())).toBe('No run started.\n');
   });
-});
-
-describe('formatDurationMs', () => {
-  const cases: [number, string][] = [
-    [0, '0.0s'],
-    [1_234, '1.2s'],
-    [59_940, '59.9s'],
-    [59_960, '1m00s'],
-    [65_000, '1m05s'],
-    [3_599_400, '59m59s'],
-    [3_599_600, '1h00m'],
-    [7_380_000, '2h03m'],
-    [-5, '0.0s'],
-  ];
-
-  for (const [durationMs, text] of cases) {
-    it(`formats ${durationMs} ms as ${text}`, () => {
-      expect(formatDurationMs(durationMs)).toBe(text);
-    });
-  }
 });

@@ -8,6 +8,7 @@ import {
   formatPercent,
   formatTrialParams,
   toOneLine,
+  formatTrainingTime,
 } from '../../source/ui/format.js';
 
 const GIB = 1024 ** 3;
@@ -114,4 +115,24 @@ test('toOneLine joins lines of an error', () => {
   expect(toOneLine('Failed to train:\n  out of memory\n')).toBe(
     'Failed to train: out of memory',
   );
+});
+
+describe('formatTrainingTime', () => {
+  const cases: [number, string][] = [
+    [0, '0.0s'],
+    [1_234, '1.2s'],
+    [59_940, '59.9s'],
+    [59_960, '1m00s'],
+    [65_000, '1m05s'],
+    [3_599_400, '59m59s'],
+    [3_599_600, '1h00m'],
+    [7_380_000, '2h03m'],
+    [-5, '0.0s'],
+  ];
+
+  for (const [durationMs, text] of cases) {
+    test(`formats ${durationMs} ms as ${text}`, () => {
+      expect(formatTrainingTime(durationMs)).toBe(text);
+    });
+  }
 });

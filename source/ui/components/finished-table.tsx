@@ -8,7 +8,7 @@ import {
 import {
   fitText,
   formatAccuracy,
-  formatDuration,
+  formatTrainingTime,
   formatTrialParams,
   toOneLine,
 } from '../format.js';
@@ -94,7 +94,7 @@ function FinishedRow({ trial, isBest }: RowProps) {
       </Text>
       <Text>{fitText(String(trial.treesDone), TREES_WIDTH, 'right')}</Text>
       <Text>
-        {fitText(formatDuration(trial.elapsedMs), TIME_WIDTH, 'right')}
+        {fitText(formatTrainingTime(trial.elapsedMs), TIME_WIDTH, 'right')}
       </Text>
     </Text>
   );

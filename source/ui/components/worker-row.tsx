@@ -173,17 +173,18 @@ function trialCellsWidth(columns: WorkerColumns): number {
 }
 
 /**
- * Picks the sparkline's scale from the trial's own history, at least
- * MIN_ACCURACY_SPAN wide and inside [0, 1].
+ * Picks the sparkline's scale from the trial's own history: at least
+ * MIN_ACCURACY_SPAN wide, with the best value at the top.
  */
 function accuracyRange(history: readonly number[]) {
   if (history.length === 0) {
     return { min: 0, max: 1 };
   }
 
-  const low = Math.min(...history);
-  const span = Math.max(Math.max(...history) - low, MIN_ACCURACY_SPAN);
-  const max = Math.min(1, low + span);
+  // Anchored at the best value, so a flat curve draws high and any drop
+  // shows below it.
+  const max = Math.max(...history);
+  const span = Math.max(max - Math.min(...history), MIN_ACCURACY_SPAN);
 
   return { min: max - span, max };
 }

@@ -20,10 +20,10 @@ test('ranks trials by test accuracy', () => {
     'trial params                 train   test    oob  trees    time',
   );
   expect(lines[2]).toBe(
-    't06   T100 f3 d3 s6          0.990  0.960  0.950    100      2s',
+    't06   T100 f3 d3 s6          0.990  0.960  0.950    100    2.0s',
   );
   expect(lines[3]).toBe(
-    't05   T200 f2 d2 s5          0.990  0.950    N/A    200      3s',
+    't05   T200 f2 d2 s5          0.990  0.950    N/A    200    3.0s',
   );
   unmount();
 });
