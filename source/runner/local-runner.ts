@@ -60,6 +60,8 @@ type QueuedTrial = {
 type RunningTrial = QueuedTrial & {
   readonly control: Int32Array;
   readonly port: MessagePort;
+  /** `threadId` of the thread running the trial, once it started. */
+  threadId: number | null;
   workerId: number | null;
   treesDone: number;
 };
@@ -74,6 +76,10 @@ export class LocalRunner implements Runner {
   private readonly pool: Piscina<TrainTask, TaskResult>;
   private readonly queue: QueuedTrial[];
   private readonly running = new Map<string, RunningTrial>();
+  /** Worker numbers shown to the user, by `threadId`, from 1 up. */
+  private readonly workerNumbers = new Map<number, number>();
+  private nextWorkerNumber = 1;
+  /** Linux thread ids, by worker number. */
   private readonly threadIds = new Map<number, number>();
   private size: number;
   private paused = false;
@@ -97,7 +103,10 @@ export class LocalRunner implements Runner {
       },
     });
     this.pool.on('workerCreate', (worker: { id: number }) => {
-      this.emit({ kind: 'worker-started', workerId: worker.id });
+      this.emit({
+        kind: 'worker-started',
+        workerId: this.workerNumberOf(worker.id),
+      });
     });
     this.pool.on('workerDestroy', (worker: { id: number }) => {
       this.onThreadGone(worker.id);
@@ -218,6 +227,7 @@ export class LocalRunner implements Runner {
       ...queued,
       control,
       port: port1,
+      threadId: null,
       workerId: null,
       treesDone: queued.checkpoint?.treesDone ?? 0,
     };
@@ -271,14 +281,15 @@ export class LocalRunner implements Runner {
 
     switch (message.type) {
       case 'started':
-        trial.workerId = message.threadId;
+        trial.threadId = message.threadId;
+        trial.workerId = this.workerNumberOf(message.threadId);
         if (message.tid !== null) {
-          this.threadIds.set(message.threadId, message.tid);
+          this.threadIds.set(trial.workerId, message.tid);
         }
         this.emit({
           kind: 'trial-started',
           trialId,
-          workerId: message.threadId,
+          workerId: trial.workerId,
           attempt: trial.attempt,
           treesDone: trial.treesDone,
         });
@@ -337,14 +348,14 @@ export class LocalRunner implements Runner {
 
   private onError(trial: RunningTrial, error: unknown): void {
     const message = describeError(error);
-    const { workerId, attempt, spec } = trial;
+    const { threadId, workerId, attempt, spec } = trial;
     const willRetry = attempt <= this.options.retries && !this.stopping;
     this.options.logger.warn(
       { err: error, trialId: spec.id, workerId, attempt, willRetry },
       'trial failed',
     );
 
-    if (workerId !== null && !this.isThreadAlive(workerId)) {
+    if (threadId !== null && workerId !== null && !this.isAlive(threadId)) {
       this.threadIds.delete(workerId);
       this.emit({ kind: 'worker-failed', workerId, error: message });
     }
@@ -363,16 +374,29 @@ export class LocalRunner implements Runner {
   }
 
   /** Reports a thread that left the pool, unless its trial failed with it. */
-  private onThreadGone(workerId: number): void {
+  private onThreadGone(threadId: number): void {
+    const workerId = this.workerNumberOf(threadId);
     const hadTrial = [...this.running.values()].some(
-      (trial) => trial.workerId === workerId,
+      (trial) => trial.threadId === threadId,
     );
+    this.workerNumbers.delete(threadId);
     if (hadTrial && !this.stopping) {
       return;
     }
 
     this.threadIds.delete(workerId);
     this.emit({ kind: 'worker-exited', workerId });
+  }
+
+  /** Numbers threads in the order they appear, so rows read w1, w2, … */
+  private workerNumberOf(threadId: number): number {
+    let number = this.workerNumbers.get(threadId);
+    if (number === undefined) {
+      number = this.nextWorkerNumber++;
+      this.workerNumbers.set(threadId, number);
+    }
+
+    return number;
   }
 
   /** Hands back the least advanced trials when more run than the size. */
@@ -391,8 +415,8 @@ export class LocalRunner implements Runner {
     }
   }
 
-  private isThreadAlive(workerId: number): boolean {
-    return this.pool.threads.some((thread) => thread.threadId === workerId);
+  private isAlive(threadId: number): boolean {
+    return this.pool.threads.some((thread) => thread.threadId === threadId);
   }
 
   private async waitForRunning(timeoutMs: number): Promise<void> {
