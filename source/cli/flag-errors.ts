@@ -1,0 +1,211 @@
+// Reads the arguments with node:util parseArgs and explains the ones it
+// rejects.
+
+import { parseArgs } from 'node:util';
+
+import {
+  CHUNK_SIZE_RANGE,
+  DEFAULT_MAX_DEPTH,
+  DEFAULT_MAX_FEATURES,
+  DEFAULT_TREES,
+  FLAG_NAMES,
+  FLAG_OPTIONS,
+  MAX_WORKERS_RANGE,
+  RETRIES_RANGE,
+  SEED_RANGE,
+  SEEDS_RANGE,
+  TICK_MS_RANGE,
+  describeRange,
+  type FlagName,
+  type FlagValues,
+} from './flag-table.js';
+
+const HELP_HINT = 'Run traintop --help for the list of flags.';
+/** Unknown flags shorter than this get no "did you mean" suggestion. */
+const MIN_SUGGESTED_NAME_LENGTH = 3;
+
+/** Value syntax of each flag that takes one, for missing-value errors. */
+const VALUE_USAGE: Partial<Record<FlagName, string>> = {
+  workers: 'N, the number of workers at start',
+  'max-workers': `N, a whole number ${describeRange(MAX_WORKERS_RANGE)}`,
+  tick: `MS, a whole number of milliseconds ${describeRange(TICK_MS_RANGE)}`,
+  trees: `LIST, such as ${DEFAULT_TREES.join(',')}`,
+  'max-features': `LIST, such as ${DEFAULT_MAX_FEATURES.join(',')}`,
+  'max-depth': `LIST, such as ${DEFAULT_MAX_DEPTH.join(',')}`,
+  seeds: `N, a whole number ${describeRange(SEEDS_RANGE)}`,
+  seed: `N, a whole number ${describeRange(SEED_RANGE)}`,
+  chunk: `N, a whole number of trees ${describeRange(CHUNK_SIZE_RANGE)}`,
+  retries: `N, a whole number ${describeRange(RETRIES_RANGE)}`,
+  log: 'FILE, a file path',
+};
+
+/** Flags whose value is free text rather than numbers. */
+const TEXT_FLAGS: ReadonlySet<FlagName> = new Set(['log']);
+
+/** Rejects a flag value; the message is the whole one-line error. */
+export class FlagError extends Error {}
+
+/**
+ * Runs node:util parseArgs in strict mode. When it rejects the arguments,
+ * parses them again leniently to find the culprit and name it in the error.
+ */
+export function readFlagValues(argv: readonly string[]): FlagValues {
+  try {
+    const { values } = parseArgs({
+      args: [...argv],
+      options: FLAG_OPTIONS,
+      strict: true,
+      allowPositionals: false,
+    });
+
+    return values;
+  } catch (error) {
+    if (!(error instanceof TypeError) || !('code' in error)) {
+      throw error;
+    }
+  }
+
+  const { values, tokens } = parseLeniently(argv);
+  for (const token of tokens) {
+    const message = describeBadToken(token);
+    if (message !== null) {
+      throw new FlagError(message);
+    }
+  }
+
+  // Only negative numbers such as `--workers -3` are left, which the strict
+  // parse takes for flags. The value checks reject them with their range.
+  const known: FlagValues = {};
+  for (const flag of FLAG_NAMES) {
+    const value = values[flag];
+    if (typeof value === 'string' || typeof value === 'boolean') {
+      known[flag] = value;
+    }
+  }
+
+  return known;
+}
+
+function parseLeniently(argv: readonly string[]) {
+  const { values, tokens } = parseArgs({
+    args: [...argv],
+    options: FLAG_OPTIONS,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+
+  return { values, tokens };
+}
+
+type Token = ReturnType<typeof parseLeniently>['tokens'][number];
+
+function describeBadToken(token: Token): string | null {
+  if (token.kind === 'positional') {
+    return (
+      `Unexpected argument "${token.value}": traintop takes only flags. ` +
+      HELP_HINT
+    );
+  }
+
+  if (token.kind !== 'option') {
+    return null;
+  }
+
+  if (!isFlagName(token.name)) {
+    return describeUnknownFlag(token.rawName);
+  }
+
+  if (FLAG_OPTIONS[token.name].type === 'boolean') {
+    return token.value === undefined
+      ? null
+      : `Flag ${token.rawName} takes no value, but got "${token.value}": ` +
+          `write ${token.rawName} alone.`;
+  }
+
+  return describeMissingValue(token.name, token);
+}
+
+/**
+ * Returns the error for a flag whose value is missing, or null when it has
+ * one. The strict parse rejects a value in the next argument that starts
+ * with "-", because it may be the next flag.
+ */
+function describeMissingValue(
+  flag: FlagName,
+  token: Pick<Extract<Token, { kind: 'option' }>, 'value' | 'inlineValue'>,
+): string | null {
+  const { value } = token;
+  const isDashValue = token.inlineValue === false && value?.startsWith('-');
+  if (value !== undefined && !isDashValue) {
+    return null;
+  }
+
+  const usage = `expected --${flag} ${VALUE_USAGE[flag] ?? 'VALUE'}.`;
+  if (value === undefined) {
+    return `Missing value for --${flag}: ${usage}`;
+  }
+
+  if (TEXT_FLAGS.has(flag)) {
+    return (
+      `Missing value for --${flag} before "${value}": ${usage} ` +
+      `Write --${flag}=${value} if "${value}" is the value.`
+    );
+  }
+
+  return /^-\d/.test(value)
+    ? null
+    : `Missing value for --${flag} before "${value}": ${usage}`;
+}
+
+function describeUnknownFlag(rawName: string): string {
+  const suggestion = suggestFlag(rawName.replace(/^-+/, ''));
+  if (suggestion === null) {
+    return `Unknown flag ${rawName}: ${lowerFirst(HELP_HINT)}`;
+  }
+
+  return `Unknown flag ${rawName}: did you mean --${suggestion}? ${HELP_HINT}`;
+}
+
+/**
+ * Returns the known flag that `name` is most likely a typo of: one edit away,
+ * or two for names of 6 letters or more. Shorter names match too much.
+ */
+function suggestFlag(name: string): FlagName | null {
+  if (name.length < MIN_SUGGESTED_NAME_LENGTH) {
+    return null;
+  }
+
+  const maxEdits = name.length >= 6 ? 2 : 1;
+
+  return (
+    FLAG_NAMES.find((flag) => editDistance(name, flag) <= maxEdits) ?? null
+  );
+}
+
+function isFlagName(name: string | undefined): name is FlagName {
+  return name !== undefined && Object.hasOwn(FLAG_OPTIONS, name);
+}
+
+/** Returns the Levenshtein distance between two strings. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(
+        (previous[j - 1] ?? 0) + cost,
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+      );
+    }
+    previous = current;
+  }
+
+  return previous[b.length] ?? 0;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

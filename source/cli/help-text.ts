@@ -1,0 +1,187 @@
+import {
+  CHUNK_SIZE_RANGE,
+  DEFAULT_CHUNK_SIZE,
+  DEFAULT_LOG_PATH,
+  DEFAULT_MAX_DEPTH,
+  DEFAULT_MAX_FEATURES,
+  DEFAULT_MAX_WORKERS_CAP,
+  DEFAULT_RETRIES,
+  DEFAULT_SEED,
+  DEFAULT_SEEDS,
+  DEFAULT_TICK_MS,
+  DEFAULT_TREES,
+  DEFAULT_WORKERS_PER_CORE,
+  MAX_DEPTH_RANGE,
+  MAX_FEATURES_RANGE,
+  MAX_WORKERS_RANGE,
+  RETRIES_RANGE,
+  SEED_RANGE,
+  SEEDS_RANGE,
+  TICK_MS_RANGE,
+  TREES_RANGE,
+  type Range,
+} from './flag-table.js';
+
+const HELP_WIDTH = 80;
+const NO_BREAK_SPACE = '\u00a0';
+const HELP_FLAG_COLUMN = 23;
+
+type HelpSection = {
+  readonly title: string;
+  /** Each flag's usage, such as `--tick MS`, and its description. */
+  readonly entries: readonly (readonly [string, string])[];
+};
+
+const HELP_SECTIONS: readonly HelpSection[] = [
+  {
+    title: 'Workers',
+    entries: [
+      [
+        '--workers N',
+        'workers at start ' +
+          defaultNote('one per CPU core, at most --max-workers'),
+      ],
+      [
+        '--max-workers N',
+        'maximum workers when resizing with + and -, ' +
+          `${describeSpan(MAX_WORKERS_RANGE)} ` +
+          defaultNote(
+            `${DEFAULT_WORKERS_PER_CORE} per CPU core, ` +
+              `at most ${DEFAULT_MAX_WORKERS_CAP}`,
+          ),
+      ],
+      [
+        '--retries N',
+        `retries of a failed trial, ${describeSpan(RETRIES_RANGE)} ` +
+          defaultNote(DEFAULT_RETRIES),
+      ],
+    ],
+  },
+  {
+    title: 'Sweep',
+    entries: [
+      [
+        '--trees LIST',
+        `forest sizes, each ${describeSpan(TREES_RANGE)} ` +
+          defaultNote(DEFAULT_TREES.join(',')),
+      ],
+      [
+        '--max-features LIST',
+        'features drawn for each tree, each ' +
+          `${describeSpan(MAX_FEATURES_RANGE)} ` +
+          defaultNote(DEFAULT_MAX_FEATURES.join(',')),
+      ],
+      [
+        '--max-depth LIST',
+        `maximum tree depths, each ${describeSpan(MAX_DEPTH_RANGE)} ` +
+          defaultNote(DEFAULT_MAX_DEPTH.join(',')),
+      ],
+      [
+        '--seeds N',
+        'seeds per parameter combination, ' +
+          `${describeSpan(SEEDS_RANGE)} ${defaultNote(DEFAULT_SEEDS)}`,
+      ],
+      [
+        '--seed N',
+        'first seed of the data split and the trees, ' +
+          `${describeSpan(SEED_RANGE)} ${defaultNote(DEFAULT_SEED)}`,
+      ],
+      [
+        '--chunk N',
+        'trees grown between two evaluations, ' +
+          `${describeSpan(CHUNK_SIZE_RANGE)} ` +
+          defaultNote(DEFAULT_CHUNK_SIZE),
+      ],
+    ],
+  },
+  {
+    title: 'Output',
+    entries: [
+      [
+        '--tick MS',
+        'redraw interval in milliseconds, ' +
+          `${describeSpan(TICK_MS_RANGE)} ${defaultNote(DEFAULT_TICK_MS)}`,
+      ],
+      [
+        '--plain',
+        'print one line per finished trial and a summary instead of the ' +
+          'live monitor',
+      ],
+      [
+        '--json',
+        'print every event as one line of JSON instead of the live monitor',
+      ],
+      ['--log FILE', `log file ${defaultNote(DEFAULT_LOG_PATH)}`],
+      ['-h, --help', 'print this help and exit'],
+      ['-v, --version', 'print the version and exit'],
+    ],
+  },
+];
+
+/** Usage of every flag, with its unit and default, within 80 columns. */
+export const helpText = formatHelp();
+
+/** Returns a range for help text, such as "1 to 50" or "1 or more". */
+function describeSpan(range: Range): string {
+  return range.max === undefined
+    ? `${range.min} or more`
+    : `${range.min} to ${range.max}`;
+}
+
+/** Returns "(default: value)", kept on one line when the help wraps. */
+function defaultNote(value: string | number): string {
+  return `(default:${NO_BREAK_SPACE}${value})`.replaceAll(' ', NO_BREAK_SPACE);
+}
+
+function formatHelp(): string {
+  const lines = [
+    'Usage: traintop [flags]',
+    '',
+    ...wrapWords(
+      'Runs a sweep of random-forest trials on worker threads and shows ' +
+        "each trial's progress, accuracy and resource use while it trains.",
+      HELP_WIDTH,
+    ),
+    '',
+    `A LIST is whole numbers separated by commas, such as ${DEFAULT_TREES.join(',')}.`,
+  ];
+
+  for (const { title, entries } of HELP_SECTIONS) {
+    lines.push('', `${title}:`);
+    for (const [usage, description] of entries) {
+      lines.push(...formatHelpEntry(usage, description));
+    }
+  }
+
+  return `${lines.join('\n')}\n`;
+}
+
+function formatHelpEntry(usage: string, description: string): string[] {
+  const indent = ' '.repeat(HELP_FLAG_COLUMN);
+  const wrapped = wrapWords(description, HELP_WIDTH - HELP_FLAG_COLUMN);
+  const first = `  ${usage}`.padEnd(HELP_FLAG_COLUMN);
+
+  return wrapped.map((line, index) =>
+    index === 0 ? first + line : indent + line,
+  );
+}
+
+/**
+ * Breaks text into lines of at most `width` columns, between words. A
+ * no-break space keeps two words together and prints as a space.
+ */
+function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  lines.push(line);
+
+  return lines.map((wrapped) => wrapped.replaceAll(NO_BREAK_SPACE, ' '));
+}
