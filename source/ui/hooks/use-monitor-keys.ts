@@ -42,7 +42,14 @@ export function useMonitorKeys({
       return;
     }
 
-    switch (input) {
+    // Keys typed quickly, or pasted, arrive together as one input string.
+    for (const character of input) {
+      handleCharacter(character);
+    }
+  };
+
+  const handleCharacter = (character: string) => {
+    switch (character) {
       case ' ':
       case 'p':
         controls.togglePause();

@@ -67,6 +67,15 @@ test.each([
   unmount();
 });
 
+test('handles keys that arrive together', () => {
+  const { calls, press, unmount } = renderProbe();
+
+  press('++-');
+
+  expect(calls).toEqual(['resize 1', 'resize 1', 'resize -1']);
+  unmount();
+});
+
 test('ignores other keys', () => {
   const { calls, lastFrame, press, unmount } = renderProbe();
 
