@@ -44,6 +44,16 @@ export function selectWorkers(state: RunState): WorkerState[] {
   return Object.values(state.workers).sort((a, b) => a.id - b.id);
 }
 
+/** Returns the trial a worker is on, or null when it has none. */
+export function selectWorkerTrial(
+  state: RunState,
+  worker: WorkerState,
+): TrialState | null {
+  return worker.trialId === null
+    ? null
+    : (state.trials[worker.trialId] ?? null);
+}
+
 /** Returns run time so far, in ms, the final time once the run ended. */
 export function selectElapsedMs(state: RunState): number {
   const end = state.finishedAt ?? state.now;

@@ -7,6 +7,7 @@ import type {
 import {
   countTrials,
   selectBestTrial,
+  selectWorkerTrial,
   selectWorkers,
 } from '../../state/selectors.js';
 import {
@@ -17,16 +18,15 @@ import {
 } from '../format.js';
 import {
   WORKER_ACCURACY_WIDTH,
-  WORKER_ID_WIDTH,
   WORKER_PERCENT_WIDTH,
-  WORKER_STATE_WIDTH,
   cutList,
 } from '../layout.js';
 import { describeEta } from '../run-status.js';
 import { colors, glyphs } from '../theme.js';
-import { describeWorker, trialProgress } from '../worker-status.js';
+import { trialProgress } from '../worker-status.js';
 import { Footer } from './footer.js';
 import { MoreLine } from './more-line.js';
+import { WorkerLabel } from './worker-label.js';
 
 /** Lines of the compact view outside its worker list. */
 const FRAME_LINES = 2;
@@ -63,11 +63,7 @@ export function CompactView({ state, columns, rows }: CompactViewProps) {
           <WorkerLine
             key={worker.id}
             worker={worker}
-            trial={
-              worker.trialId === null
-                ? null
-                : (state.trials[worker.trialId] ?? null)
-            }
+            trial={selectWorkerTrial(state, worker)}
             isRunPaused={state.isPaused}
           />
         ))}
@@ -102,17 +98,11 @@ function SummaryLine({ state }: LineProps) {
 }
 
 function WorkerLine({ worker, trial, isRunPaused }: WorkerLineProps) {
-  const status = describeWorker(worker, isRunPaused);
   const hasTrial = trial !== null && worker.status === 'running';
 
   return (
     <Text wrap="truncate">
-      <Text color={colors.accent}>
-        {fitText(`w${worker.id}`, WORKER_ID_WIDTH)}
-      </Text>
-      <Text color={status.color}>
-        {fitText(status.label, WORKER_STATE_WIDTH)}
-      </Text>
+      <WorkerLabel worker={worker} isRunPaused={isRunPaused} />
       {worker.status === 'failed' ? (
         <Text color={colors.bad}>
           {toOneLine(worker.error ?? 'no error message')}

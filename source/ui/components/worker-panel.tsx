@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import type { RunState } from '../../state/run-state.js';
-import { selectWorkers } from '../../state/selectors.js';
+import { selectWorkerTrial, selectWorkers } from '../../state/selectors.js';
 import { cutList, planWorkerColumns } from '../layout.js';
 import { colors } from '../theme.js';
 import { MoreLine } from './more-line.js';
@@ -36,11 +36,7 @@ export function WorkerPanel({ state, width, maxLines }: WorkerPanelProps) {
         <WorkerRow
           key={worker.id}
           worker={worker}
-          trial={
-            worker.trialId === null
-              ? null
-              : (state.trials[worker.trialId] ?? null)
-          }
+          trial={selectWorkerTrial(state, worker)}
           isRunPaused={state.isPaused}
           columns={columns}
         />

@@ -11,16 +11,15 @@ import {
 import {
   WORKER_ACCURACY_WIDTH,
   WORKER_CPU_WIDTH,
-  WORKER_ID_WIDTH,
   WORKER_PERCENT_WIDTH,
-  WORKER_STATE_WIDTH,
   WORKER_TRIAL_WIDTH,
   type WorkerColumns,
 } from '../layout.js';
 import { colors, loadColor } from '../theme.js';
-import { describeWorker, trialProgress } from '../worker-status.js';
+import { trialProgress } from '../worker-status.js';
 import { ProgressBar } from './progress-bar.js';
 import { Sparkline } from './sparkline.js';
+import { WorkerLabel } from './worker-label.js';
 
 export type WorkerRowProps = {
   readonly worker: WorkerState;
@@ -54,16 +53,9 @@ export function WorkerRow({
   isRunPaused,
   columns,
 }: WorkerRowProps) {
-  const status = describeWorker(worker, isRunPaused);
-
   return (
     <Text wrap="truncate">
-      <Text color={colors.accent}>
-        {fitText(`w${worker.id}`, WORKER_ID_WIDTH)}
-      </Text>
-      <Text color={status.color}>
-        {fitText(status.label, WORKER_STATE_WIDTH)}
-      </Text>
+      <WorkerLabel worker={worker} isRunPaused={isRunPaused} />
       <RowBody worker={worker} trial={trial} columns={columns} />
     </Text>
   );
