@@ -1,0 +1,121 @@
+import { render, type Instance } from 'ink';
+import { createElement } from 'react';
+
+import { attachPlainOutput } from '../source/cli/plain-output.js';
+import type { Runner } from '../source/runner/runner.js';
+import type { EventBus } from '../source/state/event-bus.js';
+import { createRunState } from '../source/state/run-state.js';
+import type { Controls } from '../source/ui/controls.js';
+import { Monitor, type MonitorProps } from '../source/ui/monitor.js';
+import { renderMonitor } from '../source/ui/render-monitor.js';
+import { createIdleInput, type FakeTerminal } from './fake-terminal.js';
+
+/** Monitor tick and telemetry interval, the CLI's default, in ms. */
+export const CLI_TICK_MS = 250;
+
+/** Ink's default frame rate limit, which renderMonitor also applies. */
+const INK_MAX_FPS = 30;
+
+/**
+ * Destination of a benchmark sweep's progress. `monitor` is the CLI's monitor
+ * on a fake 80x24 terminal. `full-frame-monitor` is the same monitor drawn
+ * by Ink without incremental rendering. `plain` writes the CLI's plain
+ * lines to the fake terminal, and `none` attaches no output at all.
+ */
+export type SweepOutput = 'none' | 'plain' | 'monitor' | 'full-frame-monitor';
+
+/** An attached output. `close` ends it, and unmounts Ink for a monitor. */
+export type AttachedOutput = {
+  close(): Promise<void>;
+};
+
+/** Attaches the output to the bus, writing to the fake terminal. */
+export async function attachOutput(
+  output: SweepOutput,
+  bus: EventBus,
+  runner: Runner,
+  terminal: FakeTerminal,
+): Promise<AttachedOutput> {
+  switch (output) {
+    case 'none':
+      return { close: async () => {} };
+    case 'plain': {
+      const detach = attachPlainOutput({
+        bus,
+        mode: 'plain',
+        write: (text) => terminal.write(text),
+      });
+
+      return { close: async () => detach() };
+    }
+    case 'monitor':
+    case 'full-frame-monitor':
+      return mountMonitor(output, bus, runner, terminal);
+  }
+}
+
+/**
+ * Mounts the monitor the way the CLI's attachMonitor does, but on the fake
+ * terminal, and resolves once it listens to the bus.
+ */
+async function mountMonitor(
+  output: 'monitor' | 'full-frame-monitor',
+  bus: EventBus,
+  runner: Runner,
+  terminal: FakeTerminal,
+): Promise<AttachedOutput> {
+  const props: MonitorProps = {
+    bus,
+    initialState: createRunState(),
+    tickMs: CLI_TICK_MS,
+    controls: createControls(runner),
+    isInteractive: false,
+  };
+  const instance =
+    output === 'monitor'
+      ? renderMonitor({ ...props, stdout: terminal, stdin: createIdleInput() })
+      : renderFullFrames(props, terminal);
+  // The monitor subscribes in an effect, which runs after the first frame.
+  await instance.waitUntilRenderFlush();
+  await new Promise((resolve) => setImmediate(resolve));
+
+  return {
+    close: async () => {
+      await instance.waitUntilRenderFlush();
+      instance.unmount();
+      await instance.waitUntilExit();
+    },
+  };
+}
+
+/**
+ * Renders the monitor with renderMonitor's Ink options except for
+ * incremental rendering, so Ink rewrites every line of each new frame.
+ *
+ * NOTE: these options copy those in source/ui/render-monitor.tsx by hand,
+ * because that module does not export them. A change there must be made
+ * here too, or the two sides stop being comparable.
+ */
+function renderFullFrames(
+  props: MonitorProps,
+  terminal: FakeTerminal,
+): Instance {
+  return render(createElement(Monitor, props), {
+    stdout: terminal,
+    stdin: createIdleInput(),
+    alternateScreen: true,
+    incrementalRendering: false,
+    exitOnCtrlC: false,
+    patchConsole: false,
+    maxFps: Math.min(INK_MAX_FPS, Math.ceil((2 * 1000) / props.tickMs)),
+  });
+}
+
+/** Wires the monitor's keys to the runner as the CLI does. */
+function createControls(runner: Runner): Controls {
+  return {
+    togglePause: () => (runner.isPaused ? runner.resume() : runner.pause()),
+    resize: (delta) => runner.resize(runner.poolSize + delta),
+    quit: () => void runner.stop(),
+  };
+}
