@@ -2,12 +2,13 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as delay } from 'node:timers/promises';
 
-import type { Instance } from 'ink';
-
 import { EventBus } from '../source/state/event-bus.js';
 import { createRunState } from '../source/state/run-state.js';
 import type { Controls } from '../source/ui/controls.js';
-import { renderMonitor } from '../source/ui/render-monitor.js';
+import {
+  renderMonitor,
+  type MountedMonitor,
+} from '../source/ui/render-monitor.js';
 import type { Comparison } from './comparison.js';
 import { createIdleInput, FakeTerminal } from './fake-terminal.js';
 import { SyntheticRun } from './synthetic-run.js';
@@ -141,9 +142,7 @@ export async function measureHeapGrowth(
   const final = readMemory(collectGarbage);
 
   run.finish();
-  await instance.waitUntilRenderFlush();
-  instance.unmount();
-  await instance.waitUntilExit();
+  await instance.close();
 
   return {
     baselineHeapBytes: baseline.heapUsed,
@@ -161,7 +160,7 @@ export async function measureHeapGrowth(
 async function feedUntil(
   run: SyntheticRun,
   chunkEvents: number,
-  instance: Instance,
+  instance: MountedMonitor,
 ): Promise<void> {
   while (run.chunkEvents < chunkEvents) {
     const count = Math.min(
@@ -176,7 +175,7 @@ async function feedUntil(
 }
 
 /** Waits for the next tick's fold and for Ink to write the frame. */
-async function settle(instance: Instance): Promise<void> {
+async function settle(instance: MountedMonitor): Promise<void> {
   await delay(TICK_MS);
   await instance.waitUntilRenderFlush();
   await new Promise((resolve) => setImmediate(resolve));

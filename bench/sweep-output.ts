@@ -1,4 +1,4 @@
-import { render, type Instance } from 'ink';
+import { render } from 'ink';
 import { createElement } from 'react';
 
 import { attachPlainOutput } from '../source/cli/plain-output.js';
@@ -7,7 +7,10 @@ import type { EventBus } from '../source/state/event-bus.js';
 import { createRunState } from '../source/state/run-state.js';
 import type { Controls } from '../source/ui/controls.js';
 import { Monitor, type MonitorProps } from '../source/ui/monitor.js';
-import { renderMonitor } from '../source/ui/render-monitor.js';
+import {
+  renderMonitor,
+  type MountedMonitor,
+} from '../source/ui/render-monitor.js';
 import { createIdleInput, type FakeTerminal } from './fake-terminal.js';
 
 /** Monitor tick and telemetry interval, the CLI's default, in ms. */
@@ -71,21 +74,15 @@ async function mountMonitor(
     controls: createControls(runner),
     isInteractive: false,
   };
-  const instance =
+  const monitor =
     output === 'monitor'
       ? renderMonitor({ ...props, stdout: terminal, stdin: createIdleInput() })
       : renderFullFrames(props, terminal);
   // The monitor subscribes in an effect, which runs after the first frame.
-  await instance.waitUntilRenderFlush();
+  await monitor.waitUntilRenderFlush();
   await new Promise((resolve) => setImmediate(resolve));
 
-  return {
-    close: async () => {
-      await instance.waitUntilRenderFlush();
-      instance.unmount();
-      await instance.waitUntilExit();
-    },
-  };
+  return { close: monitor.close };
 }
 
 /**
@@ -99,8 +96,8 @@ async function mountMonitor(
 function renderFullFrames(
   props: MonitorProps,
   terminal: FakeTerminal,
-): Instance {
-  return render(createElement(Monitor, props), {
+): MountedMonitor {
+  const instance = render(createElement(Monitor, props), {
     stdout: terminal,
     stdin: createIdleInput(),
     alternateScreen: true,
@@ -109,6 +106,16 @@ function renderFullFrames(
     patchConsole: false,
     maxFps: Math.min(INK_MAX_FPS, Math.ceil((2 * 1000) / props.tickMs)),
   });
+
+  return {
+    waitUntilRenderFlush: () => instance.waitUntilRenderFlush(),
+    close: async () => {
+      await instance.waitUntilRenderFlush();
+      instance.unmount();
+      await instance.waitUntilExit();
+    },
+    closeNow: () => instance.unmount(),
+  };
 }
 
 /** Wires the monitor's keys to the runner as the CLI does. */

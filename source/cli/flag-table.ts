@@ -12,7 +12,7 @@ export const DEFAULT_WORKERS_PER_CORE = 4;
 export const DEFAULT_MAX_WORKERS_CAP = 64;
 export const MAX_WORKERS_RANGE: Range = { min: 1, max: 256 };
 
-export const DEFAULT_TREES = [100, 300, 900];
+export const DEFAULT_TREES = [150, 450, 1350];
 export const TREES_RANGE: Range = { min: 1, max: 100_000 };
 export const DEFAULT_MAX_FEATURES = [1, 2, 3, 4];
 export const MAX_FEATURES_RANGE: Range = { min: 1 };

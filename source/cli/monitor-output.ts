@@ -32,7 +32,7 @@ export async function attachMonitor(
     quit: () => void runner.stop(),
   };
 
-  const instance = renderMonitor({
+  const monitor = renderMonitor({
     bus: options.bus,
     initialState: createRunState(),
     tickMs: options.tickMs,
@@ -43,16 +43,8 @@ export async function attachMonitor(
   });
   // The monitor subscribes in an effect, which React runs after the first
   // frame is written.
-  await instance.waitUntilRenderFlush();
+  await monitor.waitUntilRenderFlush();
   await new Promise((resolve) => setImmediate(resolve));
 
-  return {
-    close: async () => {
-      // Draw the final state before leaving, for terminals that keep it.
-      await instance.waitUntilRenderFlush();
-      instance.unmount();
-      await instance.waitUntilExit();
-    },
-    closeNow: () => instance.unmount(),
-  };
+  return { close: monitor.close, closeNow: monitor.closeNow };
 }

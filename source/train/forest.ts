@@ -10,8 +10,12 @@ export type ForestCheckpoint = {
   readonly chunksDone: number;
   /** Training time so far, in ms. */
   readonly elapsedMs: number;
-  /** The forest as `RandomForestClassifier#toJSON` returns it. */
-  readonly model: ReturnType<RandomForestClassifier['toJSON']>;
+  /**
+   * The forest as JSON text of what `RandomForestClassifier#toJSON`
+   * returns. Text, because its trees hold ml-matrix objects that structured
+   * cloning between threads turns into plain objects that cannot predict.
+   */
+  readonly model: string;
   /** Out-of-bag votes per training row, from every tree so far. */
   readonly oobVotes: number[][];
 };
@@ -38,6 +42,9 @@ class ChunkForest extends RandomForestClassifier {
 export class GrowingForest {
   private forest: RandomForestClassifier | null;
   private readonly oobVotes: number[][];
+  /** Every tree's prediction for each row, in tree order. */
+  private readonly trainVotes: number[][];
+  private readonly testVotes: number[][];
   private chunks: number;
   treesDone: number;
   elapsedMs: number;
@@ -48,11 +55,13 @@ export class GrowingForest {
     checkpoint: ForestCheckpoint | null = null,
   ) {
     this.forest = checkpoint
-      ? RandomForestClassifier.load(checkpoint.model)
+      ? RandomForestClassifier.load(JSON.parse(checkpoint.model))
       : null;
     this.oobVotes =
       checkpoint?.oobVotes.map((votes) => [...votes]) ??
       data.trainLabels.map(() => []);
+    this.trainVotes = this.predictEach(this.forest, data.trainFeatures);
+    this.testVotes = this.predictEach(this.forest, data.testFeatures);
     this.chunks = checkpoint?.chunksDone ?? 0;
     this.treesDone = checkpoint?.treesDone ?? 0;
     this.elapsedMs = checkpoint?.elapsedMs ?? 0;
@@ -62,23 +71,39 @@ export class GrowingForest {
     return this.treesDone >= this.params.trees;
   }
 
-  /** Trains up to `size` more trees and evaluates the whole forest. */
+  /**
+   * Trains up to `size` more trees and evaluates the whole forest. Only the
+   * new trees predict: each row's votes so far are kept, and the forest's
+   * own selection rule turns them into the forest's prediction, which is
+   * what `predict` would return, at a fraction of the cost.
+   */
   growChunk(size: number): Accuracies {
     const startedAt = performance.now();
     const count = Math.min(size, this.params.trees - this.treesDone);
     const chunk = this.trainChunk(count);
 
     this.addVotes(chunk);
+    appendRows(
+      this.trainVotes,
+      this.predictEach(chunk, this.data.trainFeatures),
+    );
+    appendRows(this.testVotes, this.predictEach(chunk, this.data.testFeatures));
     this.join(chunk);
     this.chunks += 1;
     this.treesDone += count;
 
-    const accuracies = this.evaluate();
+    const forest = this.requireForest();
+    const accuracies = {
+      trainAccuracy: this.voteAccuracy(this.trainVotes, this.data.trainLabels),
+      testAccuracy: this.voteAccuracy(this.testVotes, this.data.testLabels),
+      oobAccuracy: this.oobAccuracy(forest),
+    };
     this.elapsedMs += performance.now() - startedAt;
 
     return accuracies;
   }
 
+  /** Evaluates the whole forest through its own `predict`. */
   evaluate(): Accuracies {
     const forest = this.requireForest();
     const { data } = this;
@@ -101,7 +126,7 @@ export class GrowingForest {
       treesDone: this.treesDone,
       chunksDone: this.chunks,
       elapsedMs: this.elapsedMs,
-      model: this.requireForest().toJSON(),
+      model: JSON.stringify(this.requireForest().toJSON()),
       oobVotes: this.oobVotes,
     };
   }
@@ -119,6 +144,29 @@ export class GrowingForest {
     chunk.train(this.data.trainFeatures, this.data.trainLabels);
 
     return chunk;
+  }
+
+  /** Returns each tree's prediction for each row; none without a forest. */
+  private predictEach(
+    forest: RandomForestClassifier | null,
+    rows: number[][],
+  ): number[][] {
+    if (!forest) {
+      return rows.map(() => []);
+    }
+
+    const values = forest.predictionValues(rows);
+
+    return rows.map((_, row) => values.getRow(row));
+  }
+
+  private voteAccuracy(votes: number[][], labels: readonly number[]) {
+    const forest = this.requireForest();
+
+    return accuracy(
+      votes.map((rowVotes) => forest.selection(rowVotes)),
+      labels,
+    );
   }
 
   private addVotes(chunk: ChunkForest): void {
@@ -168,6 +216,12 @@ type ForestInternals = {
   indexes: number[][];
   nEstimators: number;
 };
+
+function appendRows(target: number[][], rows: readonly number[][]): void {
+  rows.forEach((values, row) => {
+    target[row]!.push(...values);
+  });
+}
 
 /** Derives a 32-bit seed per chunk, so each chunk draws different trees. */
 export function chunkSeed(trialSeed: number, chunk: number): number {

@@ -1,6 +1,5 @@
 import { threadId } from 'node:worker_threads';
 
-import type { Accuracies } from '../state/events.js';
 import { readOwnThreadId } from '../telemetry/thread-cpu.js';
 import { GrowingForest } from './forest.js';
 import {
@@ -24,7 +23,6 @@ export default function trainTrial(task: TrainTask): TaskResult {
   const control = new Int32Array(task.control);
   const forest = new GrowingForest(spec.params, task.data, task.checkpoint);
   const send = (message: TaskMessage) => port.postMessage(message);
-  let accuracies: Accuracies | null = null;
 
   send({ type: 'started', threadId, tid });
 
@@ -40,7 +38,7 @@ export default function trainTrial(task: TrainTask): TaskResult {
         return { status: 'preempted', checkpoint };
       }
 
-      accuracies = forest.growChunk(spec.chunkSize);
+      const accuracies = forest.growChunk(spec.chunkSize);
       send({
         type: 'progress',
         treesDone: forest.treesDone,
@@ -49,11 +47,12 @@ export default function trainTrial(task: TrainTask): TaskResult {
       });
     }
 
+    // The result comes from the finished model's own predictions.
     return {
       status: 'finished',
       trees: forest.treesDone,
       elapsedMs: forest.elapsedMs,
-      ...(accuracies ?? forest.evaluate()),
+      ...forest.evaluate(),
     };
   } finally {
     port.close();

@@ -1,5 +1,6 @@
-import { render, type Instance } from 'ink';
+import { render } from 'ink';
 import { Monitor, type MonitorProps } from './monitor.js';
+import { DiffingOutput } from './screen/diffing-output.js';
 
 /** Upper limit of frames per second, the same as Ink's default. */
 const MAX_FPS = 30;
@@ -14,28 +15,55 @@ export type RenderMonitorOptions = MonitorProps & {
   readonly stdin: NodeJS.ReadableStream;
 };
 
-/**
- * Mounts the monitor on the terminal and returns the Ink instance. The
- * monitor takes the alternate screen, so the shell's screen comes back
- * untouched on unmount. Ctrl+C goes to `controls.quit` instead of exiting,
- * so the runner can stop cleanly.
- *
- * To end, emit `run-finished`, then `await instance.waitUntilRenderFlush()`
- * so React commits the final state, then call `instance.unmount()`. When
- * stdout is not a TTY, that final state is the one frame Ink writes.
- */
-export function renderMonitor(options: RenderMonitorOptions): Instance {
-  const { stdout, stdin, ...props } = options;
+/** A monitor on screen. */
+export type MountedMonitor = {
+  /** Resolves once the latest state is drawn. */
+  waitUntilRenderFlush(): Promise<void>;
+  /** Draws the final state, unmounts, and gives the terminal back. */
+  close(): Promise<void>;
+  /** Unmounts and gives the terminal back at once, before a forced exit. */
+  closeNow(): void;
+};
 
-  return render(<Monitor {...props} />, {
-    stdout,
+/**
+ * Mounts the monitor on the terminal. On a TTY the monitor takes the
+ * alternate screen, so the shell's screen comes back untouched on close, and
+ * it sends only the cells that changed. Ctrl+C goes to `controls.quit`
+ * instead of exiting, so the runner can stop cleanly. When stdout is not a
+ * TTY, Ink writes one frame, with the final state, on close.
+ */
+export function renderMonitor(options: RenderMonitorOptions): MountedMonitor {
+  const { stdout, stdin, ...props } = options;
+  const isTerminal = (stdout as { isTTY?: boolean }).isTTY === true;
+  const output = isTerminal ? new DiffingOutput(stdout) : null;
+  output?.open();
+
+  const instance = render(<Monitor {...props} />, {
+    stdout: output ?? stdout,
     stdin,
-    alternateScreen: true,
+    // Ink would turn itself off where the CI variable is set, but the
+    // monitor is only drawn on a terminal, so it stays interactive.
+    interactive: isTerminal,
+    alternateScreen: isTerminal,
     incrementalRendering: true,
     exitOnCtrlC: false,
     patchConsole: false,
     maxFps: framesPerSecond(props.tickMs),
   });
+
+  return {
+    waitUntilRenderFlush: () => instance.waitUntilRenderFlush(),
+    close: async () => {
+      await instance.waitUntilRenderFlush();
+      instance.unmount();
+      await instance.waitUntilExit();
+      output?.close();
+    },
+    closeNow: () => {
+      instance.unmount();
+      output?.close();
+    },
+  };
 }
 
 /**

@@ -54,7 +54,7 @@ describe('parseFlags defaults', () => {
 
     expect(options.tickMs).toBe(250);
     expect(options.grid).toEqual({
-      trees: [100, 300, 900],
+      trees: [150, 450, 1350],
       maxFeatures: [1, 2, 3, 4],
       maxDepth: [1, 2, 3, 4],
       seeds: 3,
@@ -237,22 +237,22 @@ describe('parseFlags list errors', () => {
     [
       ['--trees', ''],
       'Invalid --trees "": expected whole numbers from 1 to 100000 ' +
-        'separated by commas, such as 100,300,900.',
+        'separated by commas, such as 150,450,1350.',
     ],
     [
       ['--trees', '60,,240'],
       'Invalid --trees "60,,240": "" is not a whole number from 1 to ' +
-        '100000. Separate numbers with commas, such as 100,300,900.',
+        '100000. Separate numbers with commas, such as 150,450,1350.',
     ],
     [
       ['--trees', '60;120'],
       'Invalid --trees "60;120": "60;120" is not a whole number from 1 to ' +
-        '100000. Separate numbers with commas, such as 100,300,900.',
+        '100000. Separate numbers with commas, such as 150,450,1350.',
     ],
     [
       ['--trees', '100001'],
       'Invalid --trees "100001": "100001" is not a whole number from 1 to ' +
-        '100000. Separate numbers with commas, such as 100,300,900.',
+        '100000. Separate numbers with commas, such as 150,450,1350.',
     ],
     [
       ['--max-features', '0,1'],
@@ -382,7 +382,7 @@ describe('helpText', () => {
   it('states defaults and units', () => {
     expect(helpText).toContain('redraw interval in milliseconds, 50 to 10000');
     expect(helpText).toContain('(default: 250)');
-    expect(helpText).toContain('(default: 100,300,900)');
+    expect(helpText).toContain('(default: 150,450,1350)');
     expect(helpText).toContain('(default: traintop-runs/traintop.log)');
     expect(helpText).not.toContain('\u00a0');
   });

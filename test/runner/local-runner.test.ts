@@ -157,6 +157,7 @@ describe('LocalRunner', () => {
       expect(restart).toBeDefined();
     }
     expect(ofKind(events, 'trial-finished')).toHaveLength(3);
+    expect(ofKind(events, 'trial-failed')).toEqual([]);
   });
 
   it('retries trials whose thread died and keeps going', async () => {

@@ -24,7 +24,8 @@ describe('GrowingForest', () => {
 
     expect(curve).toHaveLength(5);
     expect(forest.treesDone).toBe(30);
-    expect(forest.toCheckpoint().model.baseModel.estimators).toHaveLength(30);
+    const model = JSON.parse(forest.toCheckpoint().model);
+    expect(model.baseModel.estimators).toHaveLength(30);
   });
 
   it('reaches high test accuracy on iris', () => {
@@ -38,10 +39,23 @@ describe('GrowingForest', () => {
   it('computes accuracy from the joined forest predictions', () => {
     const forest = new GrowingForest(params, data);
     const final = growAll(forest, 10).at(-1)!;
-    const model = RandomForestClassifier.load(forest.toCheckpoint().model);
+    const model = RandomForestClassifier.load(
+      JSON.parse(forest.toCheckpoint().model),
+    );
     const predicted = model.predict(data.testFeatures);
 
     expect(final.testAccuracy).toBe(accuracy(predicted, data.testLabels));
+  });
+
+  it('reports the same accuracies as the whole forest predicts', () => {
+    for (const maxDepth of [1, 2, 4]) {
+      const forest = new GrowingForest({ ...params, maxDepth }, data);
+      while (!forest.isComplete) {
+        const fromVotes = forest.growChunk(4);
+
+        expect(fromVotes).toEqual(forest.evaluate());
+      }
+    }
   });
 
   it('reports out-of-bag accuracy as null until defined', () => {
@@ -75,7 +89,9 @@ describe('GrowingForest', () => {
 
     const first = new GrowingForest(params, data);
     first.growChunk(10);
-    const resumed = new GrowingForest(params, data, first.toCheckpoint());
+    // A checkpoint crosses threads by structured cloning.
+    const checkpoint = structuredClone(first.toCheckpoint());
+    const resumed = new GrowingForest(params, data, checkpoint);
     const resumedFinal = growAll(resumed, 10).at(-1);
 
     expect(resumedFinal).toEqual(straightFinal);

@@ -45,9 +45,7 @@ test('writes the final state on unmount', async () => {
   }
 
   bus.emit({ kind: 'run-finished', at: Date.now(), reason: 'completed' });
-  await instance.waitUntilRenderFlush();
-  instance.unmount();
-  await instance.waitUntilExit();
+  await instance.close();
 
   expect(output()).toContain('iris-rf');
   expect(output()).toContain('ETA done');
