@@ -1,8 +1,9 @@
-import { FAILED_WORKER_ROW_MS, HISTORY_LENGTH } from './constants.js';
+import { CURVE_POINTS, FAILED_WORKER_ROW_MS } from './constants.js';
 import type { EventOf, RunEvent } from './events.js';
 import {
   createTrialState,
   createWorkerState,
+  emptyCurve,
   type RunState,
   type TrialState,
   type WorkerState,
@@ -107,7 +108,7 @@ function startTrial(state: RunState, event: EventOf<'trial-started'>) {
     treesDone: event.treesDone,
     error: null,
     // A fresh attempt starts its curve again; a continued one keeps it.
-    testHistory: event.treesDone === 0 ? [] : trial.testHistory,
+    testCurve: event.treesDone === 0 ? emptyCurve() : trial.testCurve,
   }));
 
   return updateWorker(withTrial, event.workerId, {
@@ -125,7 +126,11 @@ function recordProgress(state: RunState, event: EventOf<'trial-progress'>) {
     testAccuracy: event.testAccuracy,
     oobAccuracy: event.oobAccuracy,
     elapsedMs: event.elapsedMs,
-    testHistory: appendBounded(trial.testHistory, event.testAccuracy),
+    testCurve: extendCurve(
+      trial.testCurve,
+      event.treesDone / trial.spec.params.trees,
+      event.testAccuracy,
+    ),
   }));
 }
 
@@ -279,11 +284,26 @@ function pruneFailedWorkers(state: RunState): RunState {
   return { ...state, workers };
 }
 
-function appendBounded(history: readonly number[], value: number) {
-  const kept =
-    history.length >= HISTORY_LENGTH
-      ? history.slice(history.length - HISTORY_LENGTH + 1)
-      : history;
+/**
+ * Sets the curve up to the point for `share` of the trees, filling points
+ * that no chunk ended in with the same accuracy, so the curve has no gaps.
+ */
+function extendCurve(
+  curve: readonly (number | null)[],
+  share: number,
+  accuracy: number,
+): (number | null)[] {
+  const last = Math.min(
+    CURVE_POINTS - 1,
+    Math.max(0, Math.ceil(share * CURVE_POINTS) - 1),
+  );
+  const next = [...curve];
+  for (let point = last; point >= 0; point--) {
+    if (point < last && next[point] !== null) {
+      break;
+    }
+    next[point] = accuracy;
+  }
 
-  return [...kept, value];
+  return next;
 }

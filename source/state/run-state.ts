@@ -1,4 +1,5 @@
 import type { TrialSpec } from '../plan/trial-spec.js';
+import { CURVE_POINTS } from './constants.js';
 import type { SystemReading } from './events.js';
 
 export type TrialStatus = 'queued' | 'running' | 'finished' | 'failed';
@@ -15,8 +16,12 @@ export type TrialState = {
   readonly oobAccuracy: number | null;
   /** Training time so far, in ms. */
   readonly elapsedMs: number;
-  /** Test accuracy after each chunk, oldest first, at most HISTORY_LENGTH. */
-  readonly testHistory: readonly number[];
+  /**
+   * Test accuracy as the forest grows, in CURVE_POINTS equal shares of its
+   * trees: point i holds the accuracy measured when the forest reached
+   * share i, and null for shares not reached yet.
+   */
+  readonly testCurve: readonly (number | null)[];
   readonly error: string | null;
   /** Time the trial reached `finished` or `failed`, in ms since the epoch. */
   readonly endedAt: number | null;
@@ -90,10 +95,15 @@ export function createTrialState(spec: TrialSpec): TrialState {
     testAccuracy: null,
     oobAccuracy: null,
     elapsedMs: 0,
-    testHistory: [],
+    testCurve: emptyCurve(),
     error: null,
     endedAt: null,
   };
+}
+
+/** Returns a curve with no point measured. */
+export function emptyCurve(): (number | null)[] {
+  return new Array<number | null>(CURVE_POINTS).fill(null);
 }
 
 export function createWorkerState(id: number): WorkerState {

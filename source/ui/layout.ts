@@ -1,4 +1,4 @@
-import { HISTORY_LENGTH } from '../state/constants.js';
+import { CURVE_POINTS } from '../state/constants.js';
 import {
   MAX_CORE_LINES,
   MIN_FINISHED_ROWS,
@@ -139,7 +139,7 @@ export function planWorkerColumns(columns: number): WorkerColumns {
     };
   }
 
-  return { barWidth, sparklineWidth: Math.min(sparklineRoom, HISTORY_LENGTH) };
+  return { barWidth, sparklineWidth: Math.min(sparklineRoom, CURVE_POINTS) };
 }
 
 /** Terminal size and run facts that size the panels of the full layout. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { HISTORY_LENGTH } from '../../source/state/constants.js';
+import { CURVE_POINTS } from '../../source/state/constants.js';
 import type { RunEvent } from '../../source/state/events.js';
 import { reduceRunEvents } from '../../source/state/reducer.js';
 import { createRunState } from '../../source/state/run-state.js';
@@ -77,8 +77,11 @@ describe('reduceRunEvents', () => {
     expect(state.trials['t1']).toMatchObject({
       status: 'running',
       treesDone: 20,
-      testHistory: [0.25, 0.5],
     });
+    const curve = state.trials['t1']!.testCurve;
+    expect(curve.slice(0, 12)).toEqual(new Array(12).fill(0.25));
+    expect(curve.slice(12, 24)).toEqual(new Array(12).fill(0.5));
+    expect(curve.slice(24)).toEqual(new Array(24).fill(null));
     expect(selectWorkers(state)).toMatchObject([
       { id: 1, status: 'running', trialId: 't1' },
     ]);
@@ -145,13 +148,29 @@ describe('reduceRunEvents', () => {
     expect(later.workers[1]).toBeUndefined();
   });
 
-  it('keeps a bounded test accuracy history', () => {
-    const events = Array.from({ length: HISTORY_LENGTH + 10 }, (_, i) =>
-      progress(1_100 + i, 't1', 10),
+  it('keeps a curve of fixed length however many chunks', () => {
+    const events = Array.from({ length: CURVE_POINTS * 3 }, (_, i) =>
+      progress(1_100 + i, 't1', 1 + (i % 40)),
     );
     const state = fold(events);
 
-    expect(state.trials['t1']!.testHistory).toHaveLength(HISTORY_LENGTH);
+    expect(state.trials['t1']!.testCurve).toHaveLength(CURVE_POINTS);
+  });
+
+  it('starts the curve again on a fresh attempt', () => {
+    const state = fold([
+      progress(1_100, 't1', 20),
+      {
+        kind: 'trial-started',
+        at: 1_200,
+        trialId: 't1',
+        workerId: 1,
+        attempt: 2,
+        treesDone: 0,
+      },
+    ]);
+
+    expect(state.trials['t1']!.testCurve.every((v) => v === null)).toBe(true);
   });
 
   it('freezes the eta while paused', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { HISTORY_LENGTH } from '../../source/state/constants.js';
+import { CURVE_POINTS } from '../../source/state/constants.js';
 import {
   coreCellWidth,
   cutList,
@@ -73,7 +73,7 @@ describe('planWorkerColumns', () => {
   });
 
   test('grows the sparkline no wider than the history', () => {
-    expect(planWorkerColumns(400).sparklineWidth).toBe(HISTORY_LENGTH);
+    expect(planWorkerColumns(400).sparklineWidth).toBe(CURVE_POINTS);
   });
 });
 

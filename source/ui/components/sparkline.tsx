@@ -2,8 +2,11 @@ import { Text } from 'ink';
 import { colors, glyphs, type ThemeColor } from '../theme.js';
 
 export type SparklineProps = {
-  /** Readings, oldest first. Only the last `width` are drawn. */
-  readonly values: readonly number[];
+  /**
+   * Readings, oldest first, null for a cell with none. Only the last
+   * `width` are drawn.
+   */
+  readonly values: readonly (number | null)[];
   /** Cells the line takes. Blanks pad the right of a short history. */
   readonly width: number;
   /** Value drawn as the lowest level. Default 0. */
@@ -24,7 +27,9 @@ export function Sparkline({
 }: SparklineProps) {
   const cells = Math.max(0, Math.floor(width));
   const recent = cells === 0 ? [] : values.slice(-cells);
-  const line = recent.map((value) => levelGlyph(value, min, max)).join('');
+  const line = recent
+    .map((value) => (value === null ? ' ' : levelGlyph(value, min, max)))
+    .join('');
 
   return <Text color={color}>{line.padEnd(cells)}</Text>;
 }

@@ -114,7 +114,8 @@ function FailedCells({ worker, trial, columns }: BodyProps) {
 
 function TrialCells({ trial, columns }: CellsProps) {
   const progress = trialProgress(trial);
-  const range = accuracyRange(trial.testHistory);
+  const curve = sampleCurve(trial.testCurve, columns.sparklineWidth);
+  const range = accuracyRange(curve);
 
   return (
     <Text>
@@ -127,7 +128,7 @@ function TrialCells({ trial, columns }: CellsProps) {
         <Text>
           {' '}
           <Sparkline
-            values={trial.testHistory}
+            values={curve}
             width={columns.sparklineWidth}
             min={range.min}
             max={range.max}
@@ -165,18 +166,32 @@ function trialCellsWidth(columns: WorkerColumns): number {
 }
 
 /**
- * Picks the sparkline's scale from the trial's own history: at least
+ * Picks the sparkline's scale from the trial's own curve: at least
  * MIN_ACCURACY_SPAN wide, with the best value at the top.
  */
-function accuracyRange(history: readonly number[]) {
-  if (history.length === 0) {
+function accuracyRange(curve: readonly (number | null)[]) {
+  const measured = curve.filter((value) => value !== null);
+  if (measured.length === 0) {
     return { min: 0, max: 1 };
   }
 
   // Anchored at the best value, so a flat curve draws high and any drop
   // shows below it.
-  const max = Math.max(...history);
-  const span = Math.max(max - Math.min(...history), MIN_ACCURACY_SPAN);
+  const max = Math.max(...measured);
+  const span = Math.max(max - Math.min(...measured), MIN_ACCURACY_SPAN);
 
   return { min: max - span, max };
+}
+
+/**
+ * Resamples the curve to `width` cells, each showing the accuracy at the
+ * end of its share of the trees. Cells stay in place as the trial grows,
+ * so each chunk redraws only the cells it reached.
+ */
+function sampleCurve(curve: readonly (number | null)[], width: number) {
+  return Array.from({ length: width }, (_, cell) => {
+    const point = Math.ceil(((cell + 1) * curve.length) / width) - 1;
+
+    return curve[point] ?? null;
+  });
 }

@@ -13,7 +13,13 @@ const trial = createTestTrial({
   workerId: 3,
   treesDone: 100,
   testAccuracy: 0.967,
-  testHistory: [0.9, 0.933, 0.967],
+  // The first half of the trees, in three steps; the rest not grown yet.
+  testCurve: [
+    ...new Array<number>(8).fill(0.9),
+    ...new Array<number>(8).fill(0.933),
+    ...new Array<number>(8).fill(0.967),
+    ...new Array<null>(24).fill(null),
+  ],
 });
 const worker = createTestWorker({
   status: 'running',
