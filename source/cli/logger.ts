@@ -4,11 +4,15 @@ export type FileLogger = {
   readonly logger: Logger;
   /** Writes out buffered lines; call before the process exits. */
   flush(): void;
+  /** The error that stopped the log, such as a full disk, or null. */
+  failure(): Error | null;
 };
 
 /**
  * Opens the program's log. It goes to a file, never to stdout or stderr,
- * because the monitor owns the terminal while it draws.
+ * because the monitor owns the terminal while it draws. A write error, such
+ * as a full disk, silences the log for the rest of the run instead of
+ * stopping the run; `failure` then says why.
  */
 export function openLogFile(file: string): FileLogger {
   const destination = pino.destination({
@@ -20,9 +24,30 @@ export function openLogFile(file: string): FileLogger {
     { level: process.env['TRAINTOP_LOG_LEVEL'] ?? 'info' },
     destination,
   );
+  let failure: Error | null = null;
+  destination.on('error', (error: Error) => {
+    failure ??= error;
+    logger.level = 'silent';
+    // NOTE: sonic-boom 4.2 retries a failed synchronous flush forever when
+    // the error is not EAGAIN, and pino flushes synchronously at exit.
+    // Destroying the stream makes pino skip that flush.
+    destination.destroy();
+  });
 
   return {
     logger,
-    flush: () => destination.flushSync(),
+    flush: () => {
+      // A stream still opening its file has nothing to flush yet.
+      if (failure || (destination as unknown as { fd: number }).fd < 0) {
+        return;
+      }
+
+      try {
+        destination.flushSync();
+      } catch (error) {
+        failure = error as Error;
+      }
+    },
+    failure: () => failure,
   };
 }

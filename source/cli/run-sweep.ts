@@ -86,6 +86,7 @@ export async function runSweep(options: RunOptions): Promise<number> {
   if (options.output !== 'json') {
     stdout.write(`\n${formatSummary(state, summaryWidth())}`);
   }
+  reportLogFailure(log, options.logPath);
 
   return 0;
 }
@@ -195,6 +196,16 @@ function watchStdout(onClosed: () => void, log: FileLogger) {
       }
     },
   };
+}
+
+function reportLogFailure(log: FileLogger, logPath: string): void {
+  const failure = log.failure();
+  if (failure) {
+    process.stderr.write(
+      `warning: Failed to write the log file ${logPath}: ${failure.message}; ` +
+        'the log stops there.\n',
+    );
+  }
 }
 
 function checkMaxFeatures(

@@ -25,6 +25,8 @@ export type AppProps = {
   readonly rows: number;
   /** Shows the key help in place of the panels. */
   readonly isHelpVisible: boolean;
+  /** Whether keys are read, false when stdin is not a terminal. */
+  readonly isInteractive: boolean;
 };
 
 type ViewProps = Omit<AppProps, 'isHelpVisible'>;
@@ -33,32 +35,38 @@ type ViewProps = Omit<AppProps, 'isHelpVisible'>;
  * Lays out the monitor for the terminal size: every panel from 80x24, a
  * compact view below that, and a message below the compact minimum.
  */
-export function App({ state, columns, rows, isHelpVisible }: AppProps) {
+export function App({ isHelpVisible, ...view }: AppProps) {
+  const { columns, rows } = view;
   if (columns < COMPACT_MIN_COLUMNS || rows < COMPACT_MIN_ROWS) {
     return <TerminalTooSmall columns={columns} rows={rows} />;
   }
 
   if (isHelpVisible) {
-    return <HelpView state={state} columns={columns} rows={rows} />;
+    return <HelpView {...view} />;
   }
 
   if (columns < FULL_LAYOUT_MIN_COLUMNS || rows < FULL_LAYOUT_MIN_ROWS) {
-    return <CompactView state={state} columns={columns} rows={rows} />;
+    return <CompactView {...view} />;
   }
 
-  return <FullView state={state} columns={columns} rows={rows} />;
+  return <FullView {...view} />;
 }
 
-function HelpView({ state, columns, rows }: ViewProps) {
+function HelpView({ state, columns, rows, isInteractive }: ViewProps) {
   return (
     <Box flexDirection="column" width={columns} height={rows}>
       <HelpOverlay width={columns} height={rows - FOOTER_LINES} />
-      <Footer isRunPaused={state.isPaused} isHelpVisible width={columns} />
+      <Footer
+        isInteractive={isInteractive}
+        isRunPaused={state.isPaused}
+        isHelpVisible
+        width={columns}
+      />
     </Box>
   );
 }
 
-function FullView({ state, columns, rows }: ViewProps) {
+function FullView({ state, columns, rows, isInteractive }: ViewProps) {
   const counts = countTrials(state);
   const layout = planFullLayout({
     columns,
@@ -86,6 +94,7 @@ function FullView({ state, columns, rows }: ViewProps) {
         />
       </Box>
       <Footer
+        isInteractive={isInteractive}
         isRunPaused={state.isPaused}
         isHelpVisible={false}
         width={columns}

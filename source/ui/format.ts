@@ -145,6 +145,14 @@ export function formatAccuracy(fraction: number | null): string {
 }
 
 /**
+ * Formats the latest accuracy of a trial still training. Before its first
+ * chunk is measured the value is not known yet, so it shows "—", not N/A.
+ */
+export function formatRunningAccuracy(fraction: number | null): string {
+  return fraction === null ? glyphs.unknown : formatAccuracy(fraction);
+}
+
+/**
  * Formats trial parameters compactly: T trees, f max features, d max depth
  * and s seed, as in "T200 f2 d3 s1".
  */

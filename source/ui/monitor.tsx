@@ -40,6 +40,7 @@ export function Monitor({
       columns={columns}
       rows={rows}
       isHelpVisible={isHelpVisible}
+      isInteractive={isInteractive}
     />
   );
 }

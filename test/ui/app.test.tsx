@@ -2,7 +2,7 @@ import { render } from 'ink-testing-library';
 import { stripVTControlCharacters } from 'node:util';
 import { expect, test } from 'vitest';
 import { App } from '../../source/ui/app.js';
-import { createSweepState } from './factories.js';
+import { createSweepState, createTestWorker } from './factories.js';
 
 const state = createSweepState({
   trialCount: 30,
@@ -26,7 +26,13 @@ function cellsOf(line: string): number {
 
 test('fits 80x24 with every panel', () => {
   const { lastFrame, unmount } = render(
-    <App state={state} columns={80} rows={24} isHelpVisible={false} />,
+    <App
+      state={state}
+      columns={80}
+      rows={24}
+      isHelpVisible={false}
+      isInteractive
+    />,
   );
 
   const lines = frameLines(lastFrame());
@@ -47,7 +53,13 @@ test('fits 80x24 with every panel', () => {
 
 test('matches the 80x24 layout', () => {
   const { lastFrame, unmount } = render(
-    <App state={state} columns={80} rows={24} isHelpVisible={false} />,
+    <App
+      state={state}
+      columns={80}
+      rows={24}
+      isHelpVisible={false}
+      isInteractive
+    />,
   );
 
   expect(lastFrame()).toMatchSnapshot();
@@ -62,7 +74,13 @@ test('cuts workers when they outgrow the rows', () => {
     corePercents: [12, 55, 78, 96],
   });
   const { lastFrame, unmount } = render(
-    <App state={crowded} columns={80} rows={24} isHelpVisible={false} />,
+    <App
+      state={crowded}
+      columns={80}
+      rows={24}
+      isHelpVisible={false}
+      isInteractive
+    />,
   );
 
   const lines = frameLines(lastFrame());
@@ -82,7 +100,13 @@ test.each([
   [30, 5],
 ])('keeps the frame within %dx%d', (columns, rows) => {
   const { lastFrame, unmount } = render(
-    <App state={state} columns={columns} rows={rows} isHelpVisible={false} />,
+    <App
+      state={state}
+      columns={columns}
+      rows={rows}
+      isHelpVisible={false}
+      isInteractive
+    />,
   );
 
   const lines = frameLines(lastFrame());
@@ -96,10 +120,22 @@ test.each([
 
 test('widens the sparkline on wide terminals', () => {
   const narrow = render(
-    <App state={state} columns={80} rows={24} isHelpVisible={false} />,
+    <App
+      state={state}
+      columns={80}
+      rows={24}
+      isHelpVisible={false}
+      isInteractive
+    />,
   );
   const wide = render(
-    <App state={state} columns={160} rows={24} isHelpVisible={false} />,
+    <App
+      state={state}
+      columns={160}
+      rows={24}
+      isHelpVisible={false}
+      isInteractive
+    />,
   );
 
   const rowOf = (frame: string | undefined) =>
@@ -113,7 +149,13 @@ test('widens the sparkline on wide terminals', () => {
 
 test('switches to the compact view below 80x24', () => {
   const { lastFrame, unmount } = render(
-    <App state={state} columns={79} rows={24} isHelpVisible={false} />,
+    <App
+      state={state}
+      columns={79}
+      rows={24}
+      isHelpVisible={false}
+      isInteractive
+    />,
   );
 
   const frame = lastFrame() ?? '';
@@ -124,7 +166,13 @@ test('switches to the compact view below 80x24', () => {
 
 test('asks for a bigger terminal below 40x6', () => {
   const { lastFrame, unmount } = render(
-    <App state={state} columns={60} rows={5} isHelpVisible={false} />,
+    <App
+      state={state}
+      columns={60}
+      rows={5}
+      isHelpVisible={false}
+      isInteractive
+    />,
   );
 
   const lines = frameLines(lastFrame());
@@ -135,13 +183,124 @@ test('asks for a bigger terminal below 40x6', () => {
 
 test('shows the help in place of the panels', () => {
   const { lastFrame, unmount } = render(
-    <App state={state} columns={80} rows={24} isHelpVisible />,
+    <App state={state} columns={80} rows={24} isHelpVisible isInteractive />,
   );
 
   const lines = frameLines(lastFrame());
   expect(lines).toHaveLength(24);
   expect(lines[0]).toMatch(/^─ Help/);
   expect(lines.join('\n')).not.toContain('─ Workers');
-  expect(lines.at(-1)).toContain('? close help');
+  expect(lines.at(-1)).toBe('?/Esc close help · q quit');
+  unmount();
+});
+
+test.each([
+  [80, 10],
+  [40, 8],
+  [40, 6],
+  [60, 12],
+  [80, 24],
+  [160, 50],
+])('fits the help exactly in %dx%d', (columns, rows) => {
+  const { lastFrame, unmount } = render(
+    <App
+      state={state}
+      columns={columns}
+      rows={rows}
+      isHelpVisible
+      isInteractive
+    />,
+  );
+
+  const lines = frameLines(lastFrame());
+  expect(lines).toHaveLength(rows);
+  for (const line of lines) {
+    expect(cellsOf(line)).toBeLessThanOrEqual(columns);
+  }
+
+  expect(lines[0]).toMatch(/^─ Help ─+$/);
+  expect(lines.at(-1)).toBe('?/Esc close help · q quit');
+  unmount();
+});
+
+test('keeps every key in the help at 80x10', () => {
+  const { lastFrame, unmount } = render(
+    <App state={state} columns={80} rows={10} isHelpVisible isInteractive />,
+  );
+
+  const lines = frameLines(lastFrame());
+  expect(lines[1]).toBe('space, p    Pause or resume the run');
+  expect(lines[5]).toBe('Esc         Close this help');
+  expect(lines[6]).toBe('q, Ctrl+C   Stop the run and quit');
+  unmount();
+});
+
+test('cuts help keys with a more line at 40x6', () => {
+  const { lastFrame, unmount } = render(
+    <App state={state} columns={40} rows={6} isHelpVisible isInteractive />,
+  );
+
+  const lines = frameLines(lastFrame());
+  expect(lines[4]).toBe('  +3 more keys');
+  unmount();
+});
+
+test('asks for a bigger terminal over the help', () => {
+  const { lastFrame, unmount } = render(
+    <App state={state} columns={39} rows={24} isHelpVisible isInteractive />,
+  );
+
+  const lines = frameLines(lastFrame());
+  expect(lines[0]).toMatch(/^Terminal too small: 39x24/);
+  expect(lines.join('\n')).not.toContain('Help');
+  unmount();
+});
+
+test.each([
+  [80, 24],
+  [60, 24],
+])('says keys are off at %dx%d', (columns, rows) => {
+  const { lastFrame, unmount } = render(
+    <App
+      state={state}
+      columns={columns}
+      rows={rows}
+      isHelpVisible={false}
+      isInteractive={false}
+    />,
+  );
+
+  const lines = frameLines(lastFrame());
+  expect(lines).toHaveLength(rows);
+  expect(lines.at(-1)).toBe('keys off: input is not a terminal · Ctrl+C stops');
+  unmount();
+});
+
+test.each([
+  [80, 24],
+  [60, 24],
+])('lists idle workers at %dx%d', (columns, rows) => {
+  const withIdle = {
+    ...state,
+    workers: { ...state.workers, 5: createTestWorker({ id: 5 }) },
+  };
+  const { lastFrame, unmount } = render(
+    <App
+      state={withIdle}
+      columns={columns}
+      rows={rows}
+      isHelpVisible={false}
+      isInteractive
+    />,
+  );
+
+  const lines = frameLines(lastFrame());
+  const workerIds = lines
+    .filter((line) => /^w\d /.test(line))
+    .map((line) => line.slice(0, 2));
+  expect(workerIds).toEqual(['w1', 'w2', 'w3', 'w4', 'w5']);
+  expect(lines).toContainEqual(
+    expect.stringMatching(/^w5 {2}idle {4}waiting for a trial/),
+  );
   unmount();
 });

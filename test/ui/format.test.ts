@@ -6,6 +6,7 @@ import {
   formatBytesOf,
   formatDuration,
   formatPercent,
+  formatRunningAccuracy,
   formatTrialParams,
   toOneLine,
   formatTrainingTime,
@@ -83,6 +84,16 @@ describe('formatAccuracy', () => {
 
   test('shows N/A for a missing accuracy', () => {
     expect(formatAccuracy(null)).toBe('N/A');
+  });
+});
+
+describe('formatRunningAccuracy', () => {
+  test('shows three decimals once measured', () => {
+    expect(formatRunningAccuracy(0.9)).toBe('0.900');
+  });
+
+  test('shows a dash before the first chunk', () => {
+    expect(formatRunningAccuracy(null)).toBe('—');
   });
 });
 

@@ -43,14 +43,14 @@ function restoreEnv(name: string, value: string | undefined) {
   }
 }
 
-function renderMonitorProbe(bus: EventBus) {
+function renderMonitorProbe(bus: EventBus, isInteractive = true) {
   return renderInAct(
     <Monitor
       bus={bus}
       initialState={createRunState()}
       tickMs={TICK_MS}
       controls={controls}
-      isInteractive
+      isInteractive={isInteractive}
     />,
   );
 }
@@ -89,5 +89,15 @@ test('opens the help on ?', () => {
   });
 
   expect(lastFrame()).toContain('Pause or resume the run');
+  unmount();
+});
+
+test('says keys are off without a terminal', () => {
+  const bus = new EventBus();
+  const { lastFrame, unmount } = renderMonitorProbe(bus, false);
+
+  expect(lastFrame()).toContain('keys off:');
+  expect(lastFrame()).toContain('Ctrl+C stops');
+  expect(lastFrame()).not.toContain('q quit');
   unmount();
 });

@@ -7,13 +7,16 @@ import type {
 import {
   countTrials,
   selectBestTrial,
+  selectElapsedMs,
   selectWorkerTrial,
   selectWorkers,
 } from '../../state/selectors.js';
 import {
   fitText,
   formatAccuracy,
+  formatDuration,
   formatPercent,
+  formatRunningAccuracy,
   toOneLine,
 } from '../format.js';
 import {
@@ -35,8 +38,12 @@ const TRIAL_ID_WIDTH = 6;
 
 export type CompactViewProps = {
   readonly state: RunState;
+  /** Cells each line may take. */
   readonly columns: number;
+  /** Lines the view takes, padded with blank lines when it needs fewer. */
   readonly rows: number;
+  /** Whether keys are read, false when stdin is not a terminal. */
+  readonly isInteractive: boolean;
 };
 
 type LineProps = { readonly state: RunState };
@@ -51,7 +58,12 @@ type WorkerLineProps = {
  * Draws the run in `rows` lines for terminals too small for the panels: a
  * summary line, one line per worker and the key hints.
  */
-export function CompactView({ state, columns, rows }: CompactViewProps) {
+export function CompactView({
+  state,
+  columns,
+  rows,
+  isInteractive,
+}: CompactViewProps) {
   const workers = selectWorkers(state);
   const { visibleItems, hiddenCount } = cutList(workers, rows - FRAME_LINES);
 
@@ -70,6 +82,7 @@ export function CompactView({ state, columns, rows }: CompactViewProps) {
         <MoreLine count={hiddenCount} noun="workers" />
       </Box>
       <Footer
+        isInteractive={isInteractive}
         isRunPaused={state.isPaused}
         isHelpVisible={false}
         width={columns}
@@ -78,6 +91,10 @@ export function CompactView({ state, columns, rows }: CompactViewProps) {
   );
 }
 
+/**
+ * Draws the run's progress on one line, most needed first, so a narrow
+ * terminal cuts the job name and then the elapsed time.
+ */
 function SummaryLine({ state }: LineProps) {
   const counts = countTrials(state);
   const best = selectBestTrial(state);
@@ -85,47 +102,62 @@ function SummaryLine({ state }: LineProps) {
 
   return (
     <Text wrap="truncate">
-      <Text bold>{toOneLine(state.job) || glyphs.unknown}</Text>
-      <Text>{` ${counts.finished}/${counts.total} done`}</Text>
+      <Text bold>{`${counts.finished}/${counts.total} done`}</Text>
+      {counts.failed > 0 ? (
+        <Text color={colors.bad}>{` ${counts.failed} failed`}</Text>
+      ) : null}
       <Text color={colors.muted}> ETA </Text>
       <Text color={eta.color}>{eta.text}</Text>
       <Text color={colors.muted}> best </Text>
-      <Text color={colors.good}>
+      <Text color={best === null ? colors.muted : colors.good}>
         {best === null ? glyphs.unknown : formatAccuracy(best.testAccuracy)}
       </Text>
+      <Text color={colors.muted}> elapsed </Text>
+      <Text>{formatDuration(selectElapsedMs(state))}</Text>
+      {state.job === '' ? null : (
+        <Text color={colors.muted}> {toOneLine(state.job)}</Text>
+      )}
     </Text>
   );
 }
 
 function WorkerLine({ worker, trial, isRunPaused }: WorkerLineProps) {
-  const hasTrial = trial !== null && worker.status === 'running';
-
   return (
     <Text wrap="truncate">
       <WorkerLabel worker={worker} isRunPaused={isRunPaused} />
-      {worker.status === 'failed' ? (
-        <Text color={colors.bad}>
-          {toOneLine(worker.error ?? 'no error message')}
-        </Text>
-      ) : hasTrial ? (
-        <Text>
-          <Text>{fitText(trial.spec.id, TRIAL_ID_WIDTH)}</Text>
-          <Text>
-            {fitText(
-              formatPercent(trialProgress(trial) * 100),
-              WORKER_PERCENT_WIDTH,
-              'right',
-            )}
-          </Text>
-          <Text color={colors.good}>
-            {fitText(
-              formatAccuracy(trial.testAccuracy),
-              WORKER_ACCURACY_WIDTH,
-              'right',
-            )}
-          </Text>
-        </Text>
-      ) : null}
+      <WorkerDetail worker={worker} trial={trial} />
+    </Text>
+  );
+}
+
+function WorkerDetail({ worker, trial }: Omit<WorkerLineProps, 'isRunPaused'>) {
+  if (worker.status === 'failed') {
+    return (
+      <Text color={colors.bad}>
+        {toOneLine(worker.error ?? 'no error message')}
+      </Text>
+    );
+  }
+
+  if (trial === null || worker.status === 'idle') {
+    return <Text color={colors.muted}>waiting for a trial</Text>;
+  }
+
+  const accuracy = formatRunningAccuracy(trial.testAccuracy);
+
+  return (
+    <Text>
+      <Text>{fitText(trial.spec.id, TRIAL_ID_WIDTH)}</Text>
+      <Text>
+        {fitText(
+          formatPercent(trialProgress(trial) * 100),
+          WORKER_PERCENT_WIDTH,
+          'right',
+        )}
+      </Text>
+      <Text color={trial.testAccuracy === null ? colors.muted : colors.good}>
+        {fitText(accuracy, WORKER_ACCURACY_WIDTH, 'right')}
+      </Text>
     </Text>
   );
 }

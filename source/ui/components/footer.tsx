@@ -1,38 +1,98 @@
 import { Box, Text } from 'ink';
 import { colors, glyphs } from '../theme.js';
 
-/** Narrowest footer that names the space key next to p. */
-const SPACE_KEY_MIN_WIDTH = 50;
+/**
+ * Narrowest footer that gets the long forms of its hints: the space key next
+ * to p, and the full reason why keys are off.
+ */
+const LONG_HINTS_MIN_WIDTH = 50;
 
 export type FooterProps = {
+  /**
+   * Whether the monitor reads keys. When false, the footer shows that keys
+   * are off and that Ctrl+C, a signal rather than a key, still stops the run.
+   */
+  readonly isInteractive: boolean;
   readonly isRunPaused: boolean;
+  /** Whether the help is open, which puts the key that closes it first. */
   readonly isHelpVisible: boolean;
-  /** Cells the line may take. */
+  /** Cells the line may take. Longer lines end in an ellipsis. */
   readonly width: number;
 };
 
 type KeyProps = { readonly keys: string; readonly action: string };
 
 /** Draws the key hints on one line. */
-export function Footer({ isRunPaused, isHelpVisible, width }: FooterProps) {
-  const separator = <Text color={colors.muted}> {glyphs.separator} </Text>;
-
+export function Footer({
+  isInteractive,
+  isRunPaused,
+  isHelpVisible,
+  width,
+}: FooterProps) {
   return (
     <Box width={width}>
       <Text wrap="truncate">
-        <Key
-          keys={width >= SPACE_KEY_MIN_WIDTH ? 'space/p' : 'p'}
-          action={isRunPaused ? 'resume' : 'pause'}
-        />
-        {separator}
-        <Key keys="+/-" action="workers" />
-        {separator}
-        <Key keys="?" action={isHelpVisible ? 'close help' : 'help'} />
-        {separator}
-        <Key keys="q" action="quit" />
+        {isInteractive ? (
+          <KeyHints
+            isRunPaused={isRunPaused}
+            isHelpVisible={isHelpVisible}
+            width={width}
+          />
+        ) : (
+          <KeysOff width={width} />
+        )}
       </Text>
     </Box>
   );
+}
+
+function KeyHints({
+  isRunPaused,
+  isHelpVisible,
+  width,
+}: Omit<FooterProps, 'isInteractive'>) {
+  if (isHelpVisible) {
+    return (
+      <Text>
+        <Key keys="?/Esc" action="close help" />
+        <Separator />
+        <Key keys="q" action="quit" />
+      </Text>
+    );
+  }
+
+  return (
+    <Text>
+      <Key
+        keys={width >= LONG_HINTS_MIN_WIDTH ? 'space/p' : 'p'}
+        action={isRunPaused ? 'resume' : 'pause'}
+      />
+      <Separator />
+      <Key keys="+/-" action="workers" />
+      <Separator />
+      <Key keys="?" action="help" />
+      <Separator />
+      <Key keys="q" action="quit" />
+    </Text>
+  );
+}
+
+function KeysOff({ width }: Pick<FooterProps, 'width'>) {
+  const reason =
+    width >= LONG_HINTS_MIN_WIDTH ? 'input is not a terminal' : 'no terminal';
+
+  return (
+    <Text>
+      <Text color={colors.warn}>keys off</Text>
+      <Text color={colors.muted}>: {reason}</Text>
+      <Separator />
+      <Key keys="Ctrl+C" action="stops" />
+    </Text>
+  );
+}
+
+function Separator() {
+  return <Text color={colors.muted}> {glyphs.separator} </Text>;
 }
 
 function Key({ keys, action }: KeyProps) {

@@ -65,13 +65,18 @@ function JobLine({ state }: LineProps) {
 
 function TrialsLine({ state }: LineProps) {
   const counts = countTrials(state);
+  // Running trials finish their chunk and then wait, so in a pause they
+  // count as paused, as their workers' rows show.
+  const active = state.isPaused
+    ? { text: `${counts.running} paused`, color: colors.warn }
+    : { text: `${counts.running} running`, color: colors.accent };
 
   return (
     <Text wrap="truncate">
       <Text color={colors.muted}>{`trials ${counts.total}: `}</Text>
       <Text color={colors.good}>{`${counts.finished} done`}</Text>
       <Separator />
-      <Text color={colors.accent}>{`${counts.running} running`}</Text>
+      <Text color={active.color}>{active.text}</Text>
       <Separator />
       <Text>{`${counts.queued} queued`}</Text>
       <Separator />

@@ -1,55 +1,95 @@
 import { Box, Text } from 'ink';
 import { fitText } from '../format.js';
-import { KEY_BINDINGS } from '../key-bindings.js';
+import { KEY_BINDINGS, type KeyBinding } from '../key-bindings.js';
+import { cutList } from '../layout.js';
 import { colors, glyphs } from '../theme.js';
+import { MoreLine } from './more-line.js';
 import { SectionTitle } from './section-title.js';
 
 const KEYS_WIDTH = 12;
 
-const BAR_LEGEND = [
-  `${glyphs.barFilled} trees grown`,
-  `${glyphs.barEmpty} trees to grow`,
-  `${glyphs.barFailed} failed`,
-  `${glyphs.barUnknown} not measured`,
-].join('   ');
+/** Lines of the help's title rule. */
+const TITLE_LINES = 1;
 
-const PARAMS_LEGEND = 'T trees   f max features   d max depth   s seed';
-
-const READING_LEGEND = [
-  `${glyphs.notAvailable} reading not taken`,
-  `${glyphs.unknown} not known yet`,
-].join('   ');
+/** Glyph and letter legends, most useful first, so the last is cut first. */
+const LEGEND_LINES: readonly string[] = [
+  [
+    `${glyphs.barFilled} trees grown`,
+    `${glyphs.barEmpty} trees to grow`,
+    `${glyphs.barFailed} failed`,
+    `${glyphs.barUnknown} not measured`,
+  ].join('   '),
+  'T trees   f max features   d max depth   s seed',
+  [
+    `${glyphs.notAvailable} reading not taken`,
+    `${glyphs.unknown} not known yet`,
+  ].join('   '),
+];
 
 export type HelpOverlayProps = {
-  /** Cells each line may take. */
+  /** Cells each line may take. Longer lines end in an ellipsis. */
   readonly width: number;
-  /** Lines the help takes; lines past it are cut. */
+  /** Lines the help takes, padded with blank lines when it needs fewer. */
   readonly height: number;
 };
 
-/** Draws every key and a legend of the glyphs and parameter letters. */
+/** Lines of the help that fit a height, and the key rows left out. */
+type HelpPlan = {
+  readonly keys: readonly KeyBinding[];
+  readonly hiddenKeyCount: number;
+  readonly legend: readonly string[];
+};
+
+/**
+ * Draws every key and a legend of the glyphs and parameter letters in
+ * `height` lines. When they do not fit, legend lines go first, then key rows
+ * give way to a "+N more keys" line.
+ */
 export function HelpOverlay({ width, height }: HelpOverlayProps) {
+  const lines = Math.max(0, Math.floor(height));
+  if (lines < TITLE_LINES) {
+    return null;
+  }
+
+  const plan = planHelp(lines - TITLE_LINES);
+
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+    <Box flexDirection="column" width={width} height={lines}>
       <SectionTitle title="Help" width={width} />
-      {KEY_BINDINGS.map((binding) => (
-        <Text key={binding.keys} wrap="truncate">
-          <Text bold color={colors.accent}>
-            {fitText(binding.keys, KEYS_WIDTH)}
-          </Text>
-          <Text>{binding.action}</Text>
+      {plan.keys.map((binding) => (
+        <KeyRow key={binding.keys} binding={binding} />
+      ))}
+      <MoreLine count={plan.hiddenKeyCount} noun="keys" />
+      {plan.legend.length > 0 ? <Text> </Text> : null}
+      {plan.legend.map((line) => (
+        <Text key={line} wrap="truncate" color={colors.muted}>
+          {line}
         </Text>
       ))}
-      <Text> </Text>
-      <Text wrap="truncate" color={colors.muted}>
-        {BAR_LEGEND}
-      </Text>
-      <Text wrap="truncate" color={colors.muted}>
-        {PARAMS_LEGEND}
-      </Text>
-      <Text wrap="truncate" color={colors.muted}>
-        {READING_LEGEND}
-      </Text>
     </Box>
   );
+}
+
+function KeyRow({ binding }: { readonly binding: KeyBinding }) {
+  return (
+    <Text wrap="truncate">
+      <Text bold color={colors.accent}>
+        {fitText(binding.keys, KEYS_WIDTH)}
+      </Text>
+      <Text>{binding.action}</Text>
+    </Text>
+  );
+}
+
+/**
+ * Shares the lines under the title: every key first, then a blank line and
+ * as many legend lines as fit.
+ */
+function planHelp(bodyLines: number): HelpPlan {
+  const { visibleItems, hiddenCount } = cutList(KEY_BINDINGS, bodyLines);
+  const blankLine = 1;
+  const legendRoom = bodyLines - visibleItems.length - blankLine;
+  const legend = LEGEND_LINES.slice(0, Math.max(0, legendRoom));
+
+  return { keys: visibleItems, hiddenKeyCount: hiddenCount, legend };
 }

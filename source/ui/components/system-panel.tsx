@@ -21,8 +21,10 @@ export type SystemPanelProps = {
 };
 
 /**
- * Draws machine and process load: total CPU and memory, CPU per core, and the
- * process's resident set and heap. Readings not taken yet show N/A.
+ * Draws machine and process load: total CPU and memory, CPU per core, the
+ * process's resident set and the main thread's heap. Worker threads have
+ * heaps of their own, which the heap reading leaves out. Readings not taken
+ * yet show N/A.
  */
 export function SystemPanel({ system, width }: SystemPanelProps) {
   const coreCount = system?.corePercents.length ?? 0;
@@ -81,7 +83,7 @@ function ProcessLine({ system }: Pick<SystemPanelProps, 'system'>) {
       <Text color={colors.muted}>{fitText('Process', SYSTEM_LABEL_WIDTH)}</Text>
       <Text color={colors.muted}>RSS </Text>
       <Text>{formatBytes(system?.rssBytes ?? null)}</Text>
-      <Text color={colors.muted}> {glyphs.separator} heap </Text>
+      <Text color={colors.muted}> {glyphs.separator} main heap </Text>
       <Text>{heap}</Text>
     </Text>
   );

@@ -1,8 +1,8 @@
 import { Box, Text } from 'ink';
-import type { RunState } from '../../state/run-state.js';
+import type { RunState, WorkerState } from '../../state/run-state.js';
 import { selectWorkerTrial, selectWorkers } from '../../state/selectors.js';
 import { cutList, planWorkerColumns } from '../layout.js';
-import { colors } from '../theme.js';
+import { colors, glyphs } from '../theme.js';
 import { MoreLine } from './more-line.js';
 import { SectionTitle } from './section-title.js';
 import { WorkerRow } from './worker-row.js';
@@ -15,16 +15,16 @@ export type WorkerPanelProps = {
   readonly maxLines: number;
 };
 
-/** Draws the workers in thread-id order, one row each, cut to `maxLines`. */
+/**
+ * Draws every worker, idle and failed ones included, in thread-id order,
+ * one row each, cut to `maxLines`. The title counts them by state. The pool
+ * size is left to the header.
+ */
 export function WorkerPanel({ state, width, maxLines }: WorkerPanelProps) {
   const workers = selectWorkers(state);
   const { visibleItems, hiddenCount } = cutList(workers, maxLines);
   const columns = planWorkerColumns(width);
-  const running = workers.filter((worker) => worker.status === 'running');
-  // Running workers finish their chunk before they stop, so while the run
-  // is paused they count as paused, as their rows show.
-  const activity = state.isPaused ? 'paused' : 'running';
-  const detail = `${running.length} of ${workers.length} ${activity}`;
+  const detail = countWorkers(workers, state.isPaused);
 
   return (
     <Box flexDirection="column" width={width}>
@@ -44,4 +44,28 @@ export function WorkerPanel({ state, width, maxLines }: WorkerPanelProps) {
       <MoreLine count={hiddenCount} noun="workers" />
     </Box>
   );
+}
+
+/**
+ * Counts workers by the state their rows show: "2 running · 1 idle". Idle
+ * and failed counts appear only when above 0.
+ */
+function countWorkers(workers: readonly WorkerState[], isRunPaused: boolean) {
+  const countOf = (status: WorkerState['status']) =>
+    workers.filter((worker) => worker.status === status).length;
+  // Running workers finish their chunk before they stop, so while the run
+  // is paused they count as paused, as their rows show.
+  const activity = isRunPaused ? 'paused' : 'running';
+  const parts = [`${countOf('running')} ${activity}`];
+  const idle = countOf('idle');
+  if (idle > 0) {
+    parts.push(`${idle} idle`);
+  }
+
+  const failed = countOf('failed');
+  if (failed > 0) {
+    parts.push(`${failed} failed`);
+  }
+
+  return parts.join(` ${glyphs.separator} `);
 }

@@ -3,8 +3,8 @@ import type { TrialState, WorkerState } from '../../state/run-state.js';
 import { MIN_ACCURACY_SPAN } from '../constants.js';
 import {
   fitText,
-  formatAccuracy,
   formatPercent,
+  formatRunningAccuracy,
   formatTrialParams,
   toOneLine,
 } from '../format.js';
@@ -135,9 +135,9 @@ function TrialCells({ trial, columns }: CellsProps) {
           />
         </Text>
       ) : null}
-      <Text color={colors.good}>
+      <Text color={trial.testAccuracy === null ? colors.muted : colors.good}>
         {fitText(
-          formatAccuracy(trial.testAccuracy),
+          formatRunningAccuracy(trial.testAccuracy),
           WORKER_ACCURACY_WIDTH,
           'right',
         )}

@@ -1,7 +1,12 @@
 import { render } from 'ink-testing-library';
 import { expect, test } from 'vitest';
 import { CompactView } from '../../../source/ui/components/compact-view.js';
-import { createSweepState } from '../factories.js';
+import {
+  createSweepState,
+  createTestRunState,
+  createTestTrial,
+  createTestWorker,
+} from '../factories.js';
 
 const state = createSweepState({
   trialCount: 30,
@@ -11,12 +16,12 @@ const state = createSweepState({
 
 test('shows a summary, a line per worker and the keys', () => {
   const { lastFrame, unmount } = render(
-    <CompactView state={state} columns={40} rows={6} />,
+    <CompactView state={state} columns={40} rows={6} isInteractive />,
   );
 
   expect(lastFrame()).toBe(
     [
-      'iris-rf 12/30 done ETA 54s best 0.960',
+      '12/30 done ETA 54s best 0.960 elapsed 4…',
       'w1  running t12     40% 0.940',
       'w2  running t13     40% 0.900',
       'w3  running t14     50% 0.940',
@@ -29,7 +34,7 @@ test('shows a summary, a line per worker and the keys', () => {
 
 test('cuts workers to the rows with a more line', () => {
   const { lastFrame, unmount } = render(
-    <CompactView state={state} columns={60} rows={5} />,
+    <CompactView state={state} columns={60} rows={5} isInteractive />,
   );
 
   const lines = lastFrame()?.split('\n') ?? [];
@@ -40,11 +45,64 @@ test('cuts workers to the rows with a more line', () => {
 
 test('fills the rows it is given', () => {
   const { lastFrame, unmount } = render(
-    <CompactView state={state} columns={60} rows={12} />,
+    <CompactView state={state} columns={60} rows={12} isInteractive />,
   );
 
   const lines = lastFrame()?.split('\n') ?? [];
   expect(lines).toHaveLength(12);
   expect(lines.at(-1)).toContain('q quit');
+  unmount();
+});
+
+test('sums up the run at 60 columns', () => {
+  const failing = createSweepState({
+    trialCount: 30,
+    workerCount: 3,
+    finishedCount: 12,
+    failedCount: 1,
+  });
+  const { lastFrame, unmount } = render(
+    <CompactView state={failing} columns={60} rows={24} isInteractive />,
+  );
+
+  const lines = lastFrame()?.split('\n') ?? [];
+  expect(lines[0]).toBe(
+    '12/30 done 1 failed ETA 51s best 0.960 elapsed 43s iris-rf',
+  );
+  unmount();
+});
+
+test('says keys are off without a terminal', () => {
+  const { lastFrame, unmount } = render(
+    <CompactView state={state} columns={60} rows={6} isInteractive={false} />,
+  );
+
+  const lines = lastFrame()?.split('\n') ?? [];
+  expect(lines.at(-1)).toBe('keys off: input is not a terminal · Ctrl+C stops');
+  unmount();
+});
+
+test('shows idle workers and unknown accuracy', () => {
+  const fresh = createTestRunState({
+    trials: { t07: createTestTrial({ status: 'running', workerId: 1 }) },
+    workers: {
+      1: createTestWorker({ id: 1, status: 'running', trialId: 't07' }),
+      2: createTestWorker({ id: 2 }),
+    },
+  });
+  const { lastFrame, unmount } = render(
+    <CompactView state={fresh} columns={40} rows={6} isInteractive />,
+  );
+
+  expect(lastFrame()).toBe(
+    [
+      '0/1 done ETA — best — elapsed 0s iris-rf',
+      'w1  running t07      0%     —',
+      'w2  idle    waiting for a trial',
+      '',
+      '',
+      'p pause · +/- workers · ? help · q quit',
+    ].join('\n'),
+  );
   unmount();
 });

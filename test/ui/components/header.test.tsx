@@ -68,3 +68,19 @@ test('keeps every line within the width', () => {
 
   unmount();
 });
+
+test('counts running trials as paused in a pause', () => {
+  const state = createSweepState({
+    trialCount: 30,
+    workerCount: 2,
+    finishedCount: 12,
+  });
+  const paused = { ...state, isPaused: true, pausedAt: state.now };
+  const { lastFrame, unmount } = render(<Header state={paused} width={80} />);
+
+  expect(lastFrame()).toContain(
+    'trials 30: 12 done · 2 paused · 16 queued · 0 failed',
+  );
+  expect(lastFrame()).not.toContain('running');
+  unmount();
+});

@@ -2,34 +2,76 @@ import { render } from 'ink-testing-library';
 import { expect, test } from 'vitest';
 import { HelpOverlay } from '../../../source/ui/components/help-overlay.js';
 
-test('lists every key', () => {
-  const { lastFrame, unmount } = render(<HelpOverlay width={80} height={20} />);
+const TITLE_80 = `─ Help ${'─'.repeat(73)}`;
+const KEY_ROWS = [
+  'space, p    Pause or resume the run',
+  '+, =        Add one worker to the pool',
+  '-, _        Remove one worker from the pool',
+  '?           Show or hide this help',
+  'Esc         Close this help',
+  'q, Ctrl+C   Stop the run and quit',
+];
+const LEGEND_ROWS = [
+  '█ trees grown   ░ trees to grow   ╳ failed   · not measured',
+  'T trees   f max features   d max depth   s seed',
+  'N/A reading not taken   — not known yet',
+];
 
-  const frame = lastFrame() ?? '';
-  expect(frame).toMatch(/^─ Help ─+$/m);
-  expect(frame).toContain('space, p    Pause or resume the run');
-  expect(frame).toContain('+, =        Add one worker to the pool');
-  expect(frame).toContain('-, _        Remove one worker from the pool');
-  expect(frame).toContain('?           Show or hide this help');
-  expect(frame).toContain('Esc         Close this help');
-  expect(frame).toContain('q, Ctrl+C   Stop the run and quit');
+test('lists every key and the legend', () => {
+  const { lastFrame, unmount } = render(<HelpOverlay width={80} height={11} />);
+
+  expect(lastFrame()).toBe(
+    [TITLE_80, ...KEY_ROWS, '', ...LEGEND_ROWS].join('\n'),
+  );
   unmount();
 });
 
-test('explains the glyphs and parameter letters', () => {
-  const { lastFrame, unmount } = render(<HelpOverlay width={80} height={20} />);
+test('pads to its height with blank lines', () => {
+  const { lastFrame, unmount } = render(<HelpOverlay width={80} height={14} />);
 
-  expect(lastFrame()).toContain('█ trees grown   ░ trees to grow   ╳ failed');
-  expect(lastFrame()).toContain('T trees   f max features   d max depth');
+  expect(lastFrame()).toBe(
+    [TITLE_80, ...KEY_ROWS, '', ...LEGEND_ROWS, '', '', ''].join('\n'),
+  );
   unmount();
 });
 
-test('takes exactly its height', () => {
-  const tall = render(<HelpOverlay width={80} height={20} />);
-  const short = render(<HelpOverlay width={80} height={4} />);
+test('drops legend lines before keys', () => {
+  const { lastFrame, unmount } = render(<HelpOverlay width={80} height={9} />);
 
-  expect(tall.lastFrame()?.split('\n')).toHaveLength(20);
-  expect(short.lastFrame()?.split('\n')).toHaveLength(4);
-  tall.unmount();
-  short.unmount();
+  expect(lastFrame()).toBe(
+    [TITLE_80, ...KEY_ROWS, '', LEGEND_ROWS[0]].join('\n'),
+  );
+  unmount();
+});
+
+test('keeps every key when only they fit', () => {
+  const { lastFrame, unmount } = render(<HelpOverlay width={40} height={7} />);
+
+  expect(lastFrame()).toBe(
+    [
+      `─ Help ${'─'.repeat(33)}`,
+      'space, p    Pause or resume the run',
+      '+, =        Add one worker to the pool',
+      '-, _        Remove one worker from the …',
+      '?           Show or hide this help',
+      'Esc         Close this help',
+      'q, Ctrl+C   Stop the run and quit',
+    ].join('\n'),
+  );
+  unmount();
+});
+
+test('cuts keys with a more line', () => {
+  const { lastFrame, unmount } = render(<HelpOverlay width={40} height={5} />);
+
+  expect(lastFrame()).toBe(
+    [
+      `─ Help ${'─'.repeat(33)}`,
+      'space, p    Pause or resume the run',
+      '+, =        Add one worker to the pool',
+      '-, _        Remove one worker from the …',
+      '  +3 more keys',
+    ].join('\n'),
+  );
+  unmount();
 });

@@ -13,7 +13,7 @@ test('shows N/A before the first sample', () => {
   expect(frame).toMatch(/^CPU {5}·+ {2}N\/A/m);
   expect(frame).toMatch(/Mem {2}·+ {2}N\/A$/m);
   expect(frame).toContain('Cores   sampling…');
-  expect(frame).toContain('Process RSS N/A · heap N/A');
+  expect(frame).toContain('Process RSS N/A · main heap N/A');
   expect(frame).not.toContain('0%');
   unmount();
 });
@@ -25,7 +25,9 @@ test('shows N/A when the first sample lacks CPU', () => {
   );
 
   expect(lastFrame()).toMatch(/^CPU {5}·+ {2}N\/A/m);
-  expect(lastFrame()).toContain('Process RSS 120 MiB · heap 40.0/60.0 MiB');
+  expect(lastFrame()).toContain(
+    'Process RSS 120 MiB · main heap 40.0/60.0 MiB',
+  );
   unmount();
 });
 
@@ -39,7 +41,7 @@ test('shows CPU, memory, cores and process', () => {
   expect(frame).toMatch(/^CPU {5}█+░+ {2}42%/m);
   expect(frame).toContain('58% 9.3/16.0 GiB');
   expect(frame).toContain('Cores   0 ░░░░░░  10%  1 █████░  95%');
-  expect(frame).toContain('Process RSS 120 MiB · heap 40.0/60.0 MiB');
+  expect(frame).toContain('Process RSS 120 MiB · main heap 40.0/60.0 MiB');
   unmount();
 });
 

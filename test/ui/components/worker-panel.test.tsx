@@ -1,7 +1,11 @@
 import { render } from 'ink-testing-library';
 import { expect, test } from 'vitest';
 import { WorkerPanel } from '../../../source/ui/components/worker-panel.js';
-import { createSweepState, createTestRunState } from '../factories.js';
+import {
+  createSweepState,
+  createTestRunState,
+  createTestWorker,
+} from '../factories.js';
 
 const state = createSweepState({
   trialCount: 30,
@@ -42,7 +46,27 @@ test('titles the panel with the running count', () => {
     <WorkerPanel state={state} width={80} maxLines={6} />,
   );
 
-  expect(lastFrame()).toMatch(/^─ Workers {2}6 of 6 running ─+$/m);
+  expect(lastFrame()).toMatch(/^─ Workers {2}6 running ─+$/m);
+  unmount();
+});
+
+test('lists and counts idle and failed workers', () => {
+  const mixed = {
+    ...state,
+    workers: {
+      ...state.workers,
+      7: createTestWorker({ id: 7 }),
+      8: createTestWorker({ id: 8, status: 'failed', error: 'out of memory' }),
+    },
+  };
+  const { lastFrame, unmount } = render(
+    <WorkerPanel state={mixed} width={80} maxLines={8} />,
+  );
+
+  const lines = lastFrame()?.split('\n') ?? [];
+  expect(lines[0]).toMatch(/^─ Workers {2}6 running · 1 idle · 1 failed ─+$/);
+  expect(lines[7]).toMatch(/^w7 {2}idle {4}waiting for a trial +cpu N\/A$/);
+  expect(lines[8]).toMatch(/^w8 {2}failed {2}out of memory/);
   unmount();
 });
 
@@ -61,6 +85,6 @@ test('counts running workers as paused in a pause', () => {
     <WorkerPanel state={paused} width={80} maxLines={6} />,
   );
 
-  expect(lastFrame()).toContain('─ Workers  6 of 6 paused');
+  expect(lastFrame()).toMatch(/^─ Workers {2}6 paused ─+$/m);
   unmount();
 });

@@ -149,3 +149,20 @@ test('marks the trial of a failed worker', () => {
   );
   unmount();
 });
+
+test('shows a dash before the first chunk', () => {
+  const started = createTestTrial({ status: 'running', workerId: 3 });
+  const { lastFrame, unmount } = render(
+    <WorkerRow
+      worker={worker}
+      trial={started}
+      isRunPaused={false}
+      columns={columns}
+    />,
+  );
+
+  expect(lastFrame()).toBe(
+    'w3  running t07 T200 f2 d3 s1     ░░░░░░░░░░   0%            —  cpu 98%',
+  );
+  unmount();
+});
