@@ -69,13 +69,14 @@ export async function runSweep(options: RunOptions): Promise<number> {
 
   const stdout = watchStdout(() => void runner.stop(), log);
   const output = await openOutput(options, bus, runner, stdout.write);
-  const stopTelemetry = startTelemetry(bus, runner, options.tickMs, log);
   const removeHandlers = handleFailures(runner, output, log);
 
   log.logger.info({ runId, options }, 'run started');
+  // The run's first event comes before any reading of the machine.
+  const outcome = runner.run();
+  const stopTelemetry = startTelemetry(bus, runner, options.tickMs, log);
   try {
-    const outcome = await runner.run();
-    log.logger.info({ runId, outcome }, 'run ended');
+    log.logger.info({ runId, outcome: await outcome }, 'run ended');
   } finally {
     removeHandlers();
     stopTelemetry();

@@ -73,12 +73,13 @@ type RunningTrial = QueuedTrial & {
  * shrink exit on piscina's idle timeout.
  */
 export class LocalRunner implements Runner {
-  private readonly pool: Piscina<TrainTask, TaskResult>;
+  private pool: Piscina<TrainTask, TaskResult> | null = null;
   private readonly queue: QueuedTrial[];
   private readonly running = new Map<string, RunningTrial>();
   /** Worker numbers shown to the user, by `threadId`, from 1 up. */
   private readonly workerNumbers = new Map<number, number>();
-  private nextWorkerNumber = 1;
+  /** Numbers of crashed threads, kept off new threads while shown. */
+  private readonly crashedNumbers = new Set<number>();
   /** Linux thread ids, by worker number. */
   private readonly threadIds = new Map<number, number>();
   private size: number;
@@ -93,28 +94,6 @@ export class LocalRunner implements Runner {
       attempt: 1,
       checkpoint: null,
     }));
-    this.pool = new Piscina({
-      filename: options.taskFile ?? resolveWorkerFile('train/task.js'),
-      minThreads: 1,
-      maxThreads: options.maxPoolSize,
-      idleTimeout: IDLE_THREAD_MS,
-      resourceLimits: {
-        maxOldGenerationSizeMb: options.workerHeapMb ?? WORKER_HEAP_MB,
-      },
-    });
-    this.pool.on('workerCreate', (worker: { id: number }) => {
-      this.emit({
-        kind: 'worker-started',
-        workerId: this.workerNumberOf(worker.id),
-      });
-    });
-    this.pool.on('workerDestroy', (worker: { id: number }) => {
-      this.onThreadGone(worker.id);
-    });
-    // Errors of tasks reach their callers; this catches the rest.
-    this.pool.on('error', (error: Error) => {
-      options.logger.error({ err: error }, 'worker pool error');
-    });
   }
 
   get isPaused(): boolean {
@@ -139,9 +118,38 @@ export class LocalRunner implements Runner {
     const done = new Promise<RunOutcome>((resolve) => {
       this.finish = resolve;
     });
+    this.pool = this.createPool();
     this.dispatch();
 
     return done;
+  }
+
+  private createPool(): Piscina<TrainTask, TaskResult> {
+    const { options } = this;
+    const pool = new Piscina<TrainTask, TaskResult>({
+      filename: options.taskFile ?? resolveWorkerFile('train/task.js'),
+      minThreads: 1,
+      maxThreads: options.maxPoolSize,
+      idleTimeout: IDLE_THREAD_MS,
+      resourceLimits: {
+        maxOldGenerationSizeMb: options.workerHeapMb ?? WORKER_HEAP_MB,
+      },
+    });
+    pool.on('workerCreate', (worker: { id: number }) => {
+      this.emit({
+        kind: 'worker-started',
+        workerId: this.workerNumberOf(worker.id),
+      });
+    });
+    pool.on('workerDestroy', (worker: { id: number }) => {
+      this.onThreadGone(worker.id);
+    });
+    // Errors of tasks reach their callers; this catches the rest.
+    pool.on('error', (error: Error) => {
+      options.logger.error({ err: error }, 'worker pool error');
+    });
+
+    return pool;
   }
 
   pause(): void {
@@ -197,7 +205,7 @@ export class LocalRunner implements Runner {
 
   /** Number of worker threads alive now, busy or idle. */
   get threadCount(): number {
-    return this.pool.threads.length;
+    return this.pool?.threads.length ?? 0;
   }
 
   /** Returns live threads whose Linux thread id is known. */
@@ -244,7 +252,7 @@ export class LocalRunner implements Runner {
       port: port2,
       checkpoint: queued.checkpoint,
     };
-    this.pool
+    this.requirePool()
       .run(task, { transferList: [port2] })
       .then(
         (result) => {
@@ -357,6 +365,7 @@ export class LocalRunner implements Runner {
 
     if (threadId !== null && workerId !== null && !this.isAlive(threadId)) {
       this.threadIds.delete(workerId);
+      this.crashedNumbers.add(workerId);
       this.emit({ kind: 'worker-failed', workerId, error: message });
     }
     this.emit({
@@ -388,13 +397,26 @@ export class LocalRunner implements Runner {
     this.emit({ kind: 'worker-exited', workerId });
   }
 
-  /** Numbers threads in the order they appear, so rows read w1, w2, … */
+  /**
+   * Gives each thread the lowest number no live thread has, so rows read
+   * w1, w2, … as the pool grows and shrinks. A crashed thread's number is
+   * not given again, so its failed row is not mistaken for its successor.
+   */
   private workerNumberOf(threadId: number): number {
-    let number = this.workerNumbers.get(threadId);
-    if (number === undefined) {
-      number = this.nextWorkerNumber++;
-      this.workerNumbers.set(threadId, number);
+    const known = this.workerNumbers.get(threadId);
+    if (known !== undefined) {
+      return known;
     }
+
+    const taken = new Set([
+      ...this.workerNumbers.values(),
+      ...this.crashedNumbers,
+    ]);
+    let number = 1;
+    while (taken.has(number)) {
+      number += 1;
+    }
+    this.workerNumbers.set(threadId, number);
 
     return number;
   }
@@ -416,7 +438,17 @@ export class LocalRunner implements Runner {
   }
 
   private isAlive(threadId: number): boolean {
-    return this.pool.threads.some((thread) => thread.threadId === threadId);
+    return this.requirePool().threads.some(
+      (thread) => thread.threadId === threadId,
+    );
+  }
+
+  private requirePool(): Piscina<TrainTask, TaskResult> {
+    if (!this.pool) {
+      throw new Error('The pool starts with run(): call run() first.');
+    }
+
+    return this.pool;
   }
 
   private async waitForRunning(timeoutMs: number): Promise<void> {
@@ -434,7 +466,7 @@ export class LocalRunner implements Runner {
 
     this.finish = null;
     this.stopping = true;
-    await this.pool.destroy();
+    await this.pool?.destroy();
     this.emit({ kind: 'run-finished', reason: outcome });
     finish(outcome);
   }

@@ -1,4 +1,9 @@
-import { CURVE_POINTS, FAILED_WORKER_ROW_MS } from './constants.js';
+import {
+  CURVE_POINTS,
+  FAILED_WORKER_ROW_MS,
+  PROGRESS_SAMPLE_MS,
+  PROGRESS_SAMPLES,
+} from './constants.js';
 import type { EventOf, RunEvent } from './events.js';
 import {
   createTrialState,
@@ -8,6 +13,7 @@ import {
   type TrialState,
   type WorkerState,
 } from './run-state.js';
+import { countTreesGrown, selectActiveMs } from './selectors.js';
 
 /**
  * Folds one event into the run state. Pure: the same events give the same
@@ -16,8 +22,13 @@ import {
 export function reduceRunEvent(state: RunState, event: RunEvent): RunState {
   const next = applyEvent(state, event);
   const now = Math.max(next.now, event.at);
+  const timed = now === next.now ? next : { ...next, now };
+  const sampled =
+    event.kind === 'trial-progress' || event.kind === 'trial-finished'
+      ? sampleProgress(timed)
+      : timed;
 
-  return pruneFailedWorkers(now === next.now ? next : { ...next, now });
+  return pruneFailedWorkers(sampled);
 }
 
 /** Folds a batch of events in order. */
@@ -97,6 +108,7 @@ function startRun(state: RunState, event: EventOf<'run-started'>): RunState {
     // Threads and telemetry may start before the run does.
     workers: state.workers,
     system: state.system,
+    progressSamples: [],
   };
 }
 
@@ -263,6 +275,20 @@ function removeWorker(state: RunState, workerId: number): RunState {
   const { [workerId]: _removed, ...workers } = state.workers;
 
   return { ...state, workers };
+}
+
+/** Records the run's trees grown, at most once per PROGRESS_SAMPLE_MS. */
+function sampleProgress(state: RunState): RunState {
+  const activeMs = selectActiveMs(state);
+  const last = state.progressSamples.at(-1);
+  if (last && activeMs - last.activeMs < PROGRESS_SAMPLE_MS) {
+    return state;
+  }
+
+  const sample = { activeMs, trees: countTreesGrown(state) };
+  const kept = state.progressSamples.slice(1 - PROGRESS_SAMPLES);
+
+  return { ...state, progressSamples: [...kept, sample] };
 }
 
 /** Drops rows of crashed workers once they were shown long enough. */

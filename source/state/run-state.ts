@@ -60,6 +60,14 @@ export type RunState = {
   /** Live and recently failed workers, by thread id. */
   readonly workers: Readonly<Record<number, WorkerState>>;
   readonly system: SystemReading | null;
+  /** Trees grown by active time, oldest first, for the ETA. */
+  readonly progressSamples: readonly ProgressSample[];
+};
+
+/** Trees grown in the whole run once `activeMs` of unpaused time passed. */
+export type ProgressSample = {
+  readonly activeMs: number;
+  readonly trees: number;
 };
 
 /** Returns the state before any event of a run arrived. */
@@ -80,6 +88,7 @@ export function createRunState(): RunState {
     trials: {},
     workers: {},
     system: null,
+    progressSamples: [],
   };
 }
 

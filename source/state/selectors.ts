@@ -1,5 +1,8 @@
 import type { RunState, TrialState, WorkerState } from './run-state.js';
 
+/** Samples the ETA needs before it trusts the recent rate. */
+const MIN_RATE_SAMPLES = 5;
+
 export type TrialCounts = {
   readonly total: number;
   readonly finished: number;
@@ -69,29 +72,58 @@ export function selectActiveMs(state: RunState): number {
   return Math.max(0, selectElapsedMs(state) - state.pausedMs - currentPauseMs);
 }
 
+/** Returns the trees grown so far over all trials. */
+export function countTreesGrown(state: RunState): number {
+  let trees = 0;
+  for (const trial of Object.values(state.trials)) {
+    trees += trial.treesDone;
+  }
+
+  return trees;
+}
+
 /**
- * Estimates the time left in ms from the trees grown per active second so
- * far. Returns null before any tree was grown and once the run ended. Pausing
- * freezes it, because paused time does not count as active.
+ * Estimates the time left in ms from the trees grown per active second over
+ * the recent progress samples, so a resized pool shows within seconds, or
+ * over the whole run while there are too few samples. Returns null before
+ * any tree was grown and once the run ended. Pausing freezes it, because
+ * paused time does not count as active.
  */
 export function selectEtaMs(state: RunState): number | null {
   if (state.finishedAt !== null) {
     return null;
   }
 
-  let doneTrees = 0;
   let remainingTrees = 0;
   for (const trial of Object.values(state.trials)) {
-    doneTrees += trial.treesDone;
     if (trial.status === 'queued' || trial.status === 'running') {
       remainingTrees += trial.spec.params.trees - trial.treesDone;
     }
   }
 
-  const activeMs = selectActiveMs(state);
-  if (doneTrees === 0 || activeMs === 0) {
+  const rate = recentRate(state) ?? overallRate(state);
+
+  return rate === null ? null : remainingTrees / rate;
+}
+
+/** Returns trees per active ms over the recent samples, or null. */
+function recentRate(state: RunState): number | null {
+  const samples = state.progressSamples;
+  const first = samples[0];
+  const last = samples.at(-1);
+  if (!first || !last || samples.length < MIN_RATE_SAMPLES) {
     return null;
   }
 
-  return (remainingTrees * activeMs) / doneTrees;
+  const trees = last.trees - first.trees;
+  const activeMs = last.activeMs - first.activeMs;
+
+  return trees > 0 && activeMs > 0 ? trees / activeMs : null;
+}
+
+function overallRate(state: RunState): number | null {
+  const trees = countTreesGrown(state);
+  const activeMs = selectActiveMs(state);
+
+  return trees > 0 && activeMs > 0 ? trees / activeMs : null;
 }

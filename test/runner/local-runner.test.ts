@@ -140,6 +140,20 @@ describe('LocalRunner', () => {
     ]);
   });
 
+  it('numbers workers from 1 again after a shrink', async () => {
+    const trials = Array.from({ length: 4 }, (_, i) => trial(`t${i}`, i, 1e5));
+    const { runner, events } = startRunner({ trials, poolSize: 3 });
+    await waitFor(() => runner.threadCount === 3);
+
+    runner.resize(1);
+    await waitFor(() => runner.threadCount === 1, 1_500);
+    runner.resize(3);
+    await waitFor(() => runner.threadCount === 3, 1_000);
+
+    const numbers = ofKind(events, 'worker-started').map((e) => e.workerId);
+    expect(Math.max(...numbers)).toBe(3);
+  });
+
   it('continues preempted trials without losing trees', async () => {
     const trials = Array.from({ length: 3 }, (_, i) => trial(`t${i}`, i, 400));
     const { runner, events, outcome } = startRunner({ trials, poolSize: 3 });

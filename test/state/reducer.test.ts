@@ -173,6 +173,29 @@ describe('reduceRunEvents', () => {
     expect(state.trials['t1']!.testCurve.every((v) => v === null)).toBe(true);
   });
 
+  it('bases the eta on the recent rate', () => {
+    // 10 trees a second for 20 s, then 5 a second, as after a shrink.
+    const events = Array.from({ length: 60 }, (_, i) => {
+      const second = i + 1;
+      const trees = second <= 20 ? 10 * second : 200 + 5 * (second - 20);
+
+      return progress(1_000 + second * 1_000, 't1', trees);
+    });
+    const started = {
+      kind: 'run-started',
+      at: 1_000,
+      runId: 'run-1',
+      job: 'iris random forest',
+      trials: [spec(0, 1_000), spec(1, 1_000), spec(2, 1_000)],
+      poolSize: 2,
+      maxPoolSize: 8,
+    } as const;
+    const state = reduceRunEvents(createRunState(), [started, ...events]);
+
+    // 2,600 trees left at 5 trees a second.
+    expect(selectEtaMs(state)).toBeCloseTo(520_000, -3);
+  });
+
   it('freezes the eta while paused', () => {
     const running = [
       progress(2_000, 't1', 20),
