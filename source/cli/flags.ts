@@ -132,13 +132,17 @@ function readWorkers(
   }
 
   if (workers < 1 || workers > maxWorkers) {
-    const reason =
-      stringValue(values, 'max-workers') === undefined
-        ? 'on this machine'
-        : `because --max-workers is ${maxWorkers}`;
+    const isDefaultMax = stringValue(values, 'max-workers') === undefined;
+    const reason = isDefaultMax
+      ? 'on this machine'
+      : `because --max-workers is ${maxWorkers}`;
+    const hint =
+      isDefaultMax && workers > maxWorkers
+        ? `; add --max-workers ${workers} to allow more`
+        : '';
     throw new FlagError(
       `Cannot start ${workers} workers: --workers must be ` +
-        `1–${maxWorkers} ${reason}.`,
+        `1–${maxWorkers} ${reason}${hint}.`,
     );
   }
 

@@ -151,7 +151,8 @@ describe('parseFlags errors', () => {
   const cases: [string[], string][] = [
     [
       ['--workers', '12'],
-      'Cannot start 12 workers: --workers must be 1–8 on this machine.',
+      'Cannot start 12 workers: --workers must be 1–8 on this machine; ' +
+        'add --max-workers 12 to allow more.',
     ],
     [
       ['--workers', '0'],
