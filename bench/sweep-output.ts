@@ -86,12 +86,13 @@ async function mountMonitor(
 }
 
 /**
- * Renders the monitor with renderMonitor's Ink options except for
- * incremental rendering, so Ink rewrites every line of each new frame.
+ * Renders the monitor with Ink straight to the terminal, without
+ * renderMonitor's changed-cell output and without incremental rendering, so
+ * Ink rewrites every line of each new frame: the baseline that the
+ * changed-cell output is compared with.
  *
- * NOTE: these options copy those in source/ui/render-monitor.tsx by hand,
- * because that module does not export them. A change there must be made
- * here too, or the two sides stop being comparable.
+ * NOTE: the other options copy those in source/ui/render-monitor.tsx by
+ * hand. A change there must be made here too, or the frames differ.
  */
 function renderFullFrames(
   props: MonitorProps,
