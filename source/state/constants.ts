@@ -10,9 +10,9 @@ export const PROGRESS_SAMPLE_MS = 1_000;
 
 /**
  * Samples of progress the ETA looks back over: at one a second, the last
- * half minute, so a resized pool shows in the estimate within seconds.
+ * 15 seconds, so a resized pool shows in the estimate within seconds.
  */
-export const PROGRESS_SAMPLES = 30;
+export const PROGRESS_SAMPLES = 15;
 
 /** How long a crashed worker's row stays on screen after it died, in ms. */
 export const FAILED_WORKER_ROW_MS = 10_000;

@@ -21,7 +21,7 @@ test('shows a summary, a line per worker and the keys', () => {
 
   expect(lastFrame()).toBe(
     [
-      '12/30 done ETA 48s best 0.960 elapsed 4…',
+      '12/30 done ETA 1m23s best 0.960 elapsed…',
       'w1  running t12     40% 0.940',
       'w2  running t13     40% 0.900',
       'w3  running t14     50% 0.940',
@@ -67,7 +67,7 @@ test('sums up the run at 60 columns', () => {
 
   const lines = lastFrame()?.split('\n') ?? [];
   expect(lines[0]).toBe(
-    '12/30 done 1 failed ETA 46s best 0.960 elapsed 43s iris-rf',
+    '12/30 done 1 failed ETA 1m04s best 0.960 elapsed 43s iris-rf',
   );
   unmount();
 });
