@@ -12,7 +12,7 @@ export type FileLogger = {
  * Opens the program's log. It goes to a file, never to stdout or stderr,
  * because the monitor owns the terminal while it draws. A write error, such
  * as a full disk, silences the log for the rest of the run instead of
- * stopping the run; `failure` then says why.
+ * stopping the run, and `failure` then returns the error.
  */
 export function openLogFile(file: string): FileLogger {
   const destination = pino.destination({

@@ -1,6 +1,6 @@
 import type { IBufferCell, Terminal } from '@xterm/headless';
 
-/** What the screen shows: a character and its style for every cell. */
+/** A screen's contents: a character and its style for every cell. */
 export type CellGrid = {
   readonly columns: number;
   readonly rows: number;

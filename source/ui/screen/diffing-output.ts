@@ -21,9 +21,10 @@ export type TerminalStream = NodeJS.WritableStream & {
 /**
  * A stream for Ink to render into that sends the terminal only the cells
  * that changed. Ink's incremental mode rewrites each changed line from its
- * first changed cell to the end; over SSH every byte costs, so this keeps a
- * copy of the screen in a headless xterm.js terminal, compares each new
- * screen with the one last sent, and writes just the differing cells.
+ * first changed cell to the end, and over SSH every byte costs. So this
+ * keeps a copy of the screen in a headless xterm.js terminal and compares
+ * each new screen with the one last sent. Then it writes just the cells
+ * that differ.
  *
  * It owns the real terminal's alternate screen: `open` enters it and hides
  * the cursor, `close` restores both, and so does process exit if `close`
@@ -32,6 +33,7 @@ export type TerminalStream = NodeJS.WritableStream & {
 export class DiffingOutput extends Writable {
   readonly isTTY = true;
   private readonly screen: InstanceType<typeof xterm.Terminal>;
+  /** The grid the real terminal shows now, null before the first. */
   private shown: CellGrid | null = null;
   private isFlushQueued = false;
   private isOpen = false;
