@@ -37,10 +37,11 @@ const VALUE_USAGE: Partial<Record<FlagName, string>> = {
   chunk: `N, a whole number of trees ${describeRange(CHUNK_SIZE_RANGE)}`,
   retries: `N, a whole number ${describeRange(RETRIES_RANGE)}`,
   log: 'FILE, a file path',
+  out: 'DIR, a folder path',
 };
 
 /** Flags whose value is free text rather than numbers. */
-const TEXT_FLAGS: ReadonlySet<FlagName> = new Set(['log']);
+const TEXT_FLAGS: ReadonlySet<FlagName> = new Set(['log', 'out']);
 
 /** Rejects a flag value; the message is the whole one-line error. */
 export class FlagError extends Error {}

@@ -30,7 +30,8 @@ export const CHUNK_SIZE_RANGE: Range = { min: 1, max: 10_000 };
 export const DEFAULT_RETRIES = 1;
 export const RETRIES_RANGE: Range = { min: 0, max: 10 };
 
-export const DEFAULT_LOG_PATH = 'traintop-runs/traintop.log';
+/** Folder that holds one folder per run. */
+export const DEFAULT_OUT_DIR = 'traintop-runs';
 
 export const FLAG_OPTIONS = {
   workers: { type: 'string' },
@@ -46,6 +47,7 @@ export const FLAG_OPTIONS = {
   plain: { type: 'boolean' },
   json: { type: 'boolean' },
   log: { type: 'string' },
+  out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;

@@ -5,7 +5,7 @@ import { FlagError, readFlagValues } from './flag-errors.js';
 import {
   CHUNK_SIZE_RANGE,
   DEFAULT_CHUNK_SIZE,
-  DEFAULT_LOG_PATH,
+  DEFAULT_OUT_DIR,
   DEFAULT_MAX_DEPTH,
   DEFAULT_MAX_FEATURES,
   DEFAULT_MAX_WORKERS_CAP,
@@ -47,8 +47,10 @@ export type RunOptions = {
   /** Retries of a failed trial before it counts as failed. Default 1. */
   readonly retries: number;
   readonly output: OutputMode;
-  /** Log file path, relative to the working directory. */
-  readonly logPath: string;
+  /** Folder that holds one folder per run. Default `traintop-runs`. */
+  readonly outDir: string;
+  /** Log file path; null puts `traintop.log` in the run's folder. */
+  readonly logPath: string | null;
 };
 
 /** The machine the defaults and limits are sized for. */
@@ -103,7 +105,8 @@ function toRunOptions(values: FlagValues, machine: Machine): RunOptions {
     grid: readGrid(values),
     retries: readNumber(values, 'retries', RETRIES_RANGE, DEFAULT_RETRIES),
     output: readOutputMode(values),
-    logPath: readLogPath(values),
+    outDir: readPath(values, 'out', 'folder') ?? DEFAULT_OUT_DIR,
+    logPath: readPath(values, 'log', 'file'),
   };
 }
 
@@ -196,14 +199,20 @@ function readOutputMode(values: FlagValues): OutputMode {
   return isJson ? 'json' : 'monitor';
 }
 
-function readLogPath(values: FlagValues): string {
-  const path = stringValue(values, 'log');
+function readPath(
+  values: FlagValues,
+  flag: 'log' | 'out',
+  noun: 'file' | 'folder',
+): string | null {
+  const path = stringValue(values, flag);
   if (path === undefined) {
-    return DEFAULT_LOG_PATH;
+    return null;
   }
 
   if (path.trim() === '') {
-    throw new FlagError(`Invalid --log "${path}": expected a file path.`);
+    throw new FlagError(
+      `Invalid --${flag} "${path}": expected a ${noun} path.`,
+    );
   }
 
   return path;

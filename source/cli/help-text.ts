@@ -1,7 +1,7 @@
 import {
   CHUNK_SIZE_RANGE,
   DEFAULT_CHUNK_SIZE,
-  DEFAULT_LOG_PATH,
+  DEFAULT_OUT_DIR,
   DEFAULT_MAX_DEPTH,
   DEFAULT_MAX_FEATURES,
   DEFAULT_MAX_WORKERS_CAP,
@@ -111,7 +111,12 @@ const HELP_SECTIONS: readonly HelpSection[] = [
         '--json',
         'print every event as one line of JSON instead of the live monitor',
       ],
-      ['--log FILE', `log file ${defaultNote(DEFAULT_LOG_PATH)}`],
+      [
+        '--out DIR',
+        'folder that keeps a folder per run, with its event log ' +
+          defaultNote(DEFAULT_OUT_DIR),
+      ],
+      ['--log FILE', 'log file (default: traintop.log in the run folder)'],
       ['-h, --help', 'print this help and exit'],
       ['-v, --version', 'print the version and exit'],
     ],

@@ -9,6 +9,12 @@ import { LocalRunner } from '../runner/local-runner.js';
 import { EventBus } from '../state/event-bus.js';
 import { reduceRunEvent } from '../state/reducer.js';
 import { createRunState, type RunState } from '../state/run-state.js';
+import { EventLogWriter } from '../store/event-log.js';
+import {
+  createRunDirectory,
+  RunDirectoryError,
+  type RunDirectory,
+} from '../store/run-directory.js';
 import { startSystemSampler } from '../telemetry/system-sampler.js';
 import { startThreadSampler } from '../telemetry/thread-cpu.js';
 import type { RunOptions } from './flags.js';
@@ -39,17 +45,18 @@ const EXIT_FORCED = 130;
  */
 export async function runSweep(options: RunOptions): Promise<number> {
   const dataset = loadIris();
-  const problem =
-    checkMaxFeatures(options, dataset) ?? checkLogFile(options.logPath);
-  if (problem) {
-    process.stderr.write(`error: ${problem}\n`);
+  const runId = createRunId();
+  const setup = prepareRun(options, dataset, runId);
+  if (typeof setup === 'string') {
+    process.stderr.write(`error: ${setup}\n`);
 
     return EXIT_USAGE;
   }
 
-  const log = openLogFile(options.logPath);
-  const runId = createRunId();
+  const { folder, logPath } = setup;
+  const log = openLogFile(logPath);
   const bus = new EventBus();
+  const eventLog = new EventLogWriter(bus, folder.eventsFile);
   let state: RunState = createRunState();
   bus.subscribe((event) => {
     state = reduceRunEvent(state, event);
@@ -81,13 +88,15 @@ export async function runSweep(options: RunOptions): Promise<number> {
     removeHandlers();
     stopTelemetry();
     await output.close();
+    await eventLog.close();
     log.flush();
   }
 
   if (options.output !== 'json') {
     stdout.write(`\n${formatSummary(state, summaryWidth())}`);
+    stdout.write(`Run stored in ${folder.path}\n`);
   }
-  reportLogFailure(log, options.logPath);
+  reportWriteFailures(log, logPath, eventLog, folder.eventsFile);
 
   return 0;
 }
@@ -199,13 +208,45 @@ function watchStdout(onClosed: () => void, log: FileLogger) {
   };
 }
 
-function reportLogFailure(log: FileLogger, logPath: string): void {
-  const failure = log.failure();
-  if (failure) {
-    process.stderr.write(
-      `warning: Failed to write the log file ${logPath}: ${failure.message}; ` +
-        'the log stops there.\n',
-    );
+/** Returns the run's folder and log path, or why the run cannot start. */
+function prepareRun(options: RunOptions, dataset: Dataset, runId: string) {
+  const featureProblem = checkMaxFeatures(options, dataset);
+  if (featureProblem) {
+    return featureProblem;
+  }
+
+  let folder: RunDirectory;
+  try {
+    folder = createRunDirectory(options.outDir, runId);
+  } catch (error) {
+    if (error instanceof RunDirectoryError) {
+      return error.message;
+    }
+    throw error;
+  }
+
+  const logPath = options.logPath ?? folder.logFile;
+
+  return checkLogFile(logPath) ?? { folder, logPath };
+}
+
+function reportWriteFailures(
+  log: FileLogger,
+  logPath: string,
+  eventLog: EventLogWriter,
+  eventsFile: string,
+): void {
+  const failures = [
+    [logPath, log.failure()],
+    [eventsFile, eventLog.error],
+  ] as const;
+  for (const [file, failure] of failures) {
+    if (failure) {
+      process.stderr.write(
+        `warning: Failed to write ${file}: ${failure.message}; ` +
+          'it stops there.\n',
+      );
+    }
   }
 }
 

@@ -63,7 +63,8 @@ describe('parseFlags defaults', () => {
     });
     expect(options.retries).toBe(1);
     expect(options.output).toBe('monitor');
-    expect(options.logPath).toBe('traintop-runs/traintop.log');
+    expect(options.outDir).toBe('traintop-runs');
+    expect(options.logPath).toBeNull();
   });
 });
 
@@ -81,6 +82,7 @@ describe('parseFlags valid values', () => {
     [['--json'], { output: 'json' }],
     [['--log', 'runs/a.log'], { logPath: 'runs/a.log' }],
     [['--log=-odd.log'], { logPath: '-odd.log' }],
+    [['--out', 'runs'], { outDir: 'runs' }],
   ];
 
   for (const [argv, expected] of cases) {
@@ -384,7 +386,7 @@ describe('helpText', () => {
     expect(helpText).toContain('redraw interval in milliseconds, 50 to 10000');
     expect(helpText).toContain('(default: 250)');
     expect(helpText).toContain('(default: 150,450,1350)');
-    expect(helpText).toContain('(default: traintop-runs/traintop.log)');
+    expect(helpText).toContain('(default: traintop-runs)');
     expect(helpText).not.toContain('\u00a0');
   });
 });

@@ -40,7 +40,7 @@ function startInTmux(flags: string, columns = 80, rows = 24) {
   const folder = mkdtempSync(path.join(tmpdir(), 'traintop-tmux-'));
   const exitFile = path.join(folder, 'exit-code');
   const command =
-    `unset NODE_ENV; echo before-traintop; node ${main} ${flags} --log ${folder}/log; ` +
+    `unset NODE_ENV; echo before-traintop; node ${main} ${flags} --out ${folder}/runs; ` +
     `echo $? > ${exitFile}; sleep 60`;
   tmux(
     'new-session',
