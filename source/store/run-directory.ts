@@ -1,7 +1,7 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import path from 'node:path';
 
-/** Where one run keeps its files. */
+/** The files of one run. */
 export type RunDirectory = {
   readonly path: string;
   /** Every event of the run, one JSON object per line. */
