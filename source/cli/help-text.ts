@@ -141,6 +141,7 @@ function defaultNote(value: string | number): string {
 function formatHelp(): string {
   const lines = [
     'Usage: traintop [flags]',
+    '       traintop runs [--out DIR]   list the runs stored under DIR',
     '',
     ...wrapWords(
       'Runs a sweep of random-forest trials on worker threads and shows ' +

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 
 import { helpText, parseFlags } from './flags.js';
+import { listRuns } from './list-runs.js';
 import { runSweep } from './run-sweep.js';
 
 /** Exit code for invalid flags and other bad input. */
@@ -11,6 +12,10 @@ export const EXIT_USAGE = 2;
  * stdout and stderr directly, and never while the monitor is drawing.
  */
 export async function runCli(argv: readonly string[]): Promise<number> {
+  if (argv[0] === 'runs') {
+    return listRuns(argv.slice(1));
+  }
+
   const parsed = parseFlags(argv);
   if (!parsed.ok) {
     process.stderr.write(`error: ${parsed.message}\n`);

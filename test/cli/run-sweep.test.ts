@@ -37,6 +37,18 @@ describe('traintop run', () => {
     expect(kinds.filter((kind) => kind === 'trial-finished')).toHaveLength(
       2 * 4,
     );
+
+    const listed = traintop(['runs', '--out', out]);
+    expect(listed.status).toBe(0);
+    expect(listed.stdout).toContain(runId);
+    expect(listed.stdout).toMatch(/completed\s+8\/8\s+0\.9\d\d/);
+  });
+
+  it('rejects flags that runs does not take', () => {
+    const result = traintop(['runs', '--workers', '2']);
+
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('traintop runs takes only --out DIR');
   });
 
   it('rejects an out folder that cannot be created', () => {

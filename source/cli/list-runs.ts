@@ -1,0 +1,94 @@
+import { parseArgs } from 'node:util';
+
+import { selectBestTrial, countTrials } from '../state/selectors.js';
+import { EventLogError } from '../store/event-log-reader.js';
+import { listStoredRuns, type StoredRun } from '../store/stored-runs.js';
+import { formatAccuracy } from '../ui/format.js';
+import { DEFAULT_OUT_DIR } from './flag-table.js';
+
+const EXIT_USAGE = 2;
+
+/** Column titles of the runs table, with their widths. */
+const COLUMNS = [
+  ['run', 22],
+  ['started', 20],
+  ['state', 10],
+  ['done', 9],
+  ['best test', 9],
+] as const;
+
+/**
+ * Prints a table of the runs stored under `--out`: id, start, state, trials
+ * done of total and best test accuracy. Returns the exit code.
+ */
+export async function listRuns(argv: readonly string[]): Promise<number> {
+  let outDir: string;
+  try {
+    const { values } = parseArgs({
+      args: [...argv],
+      options: { out: { type: 'string' } },
+      strict: true,
+    });
+    outDir = values.out ?? DEFAULT_OUT_DIR;
+  } catch (error) {
+    process.stderr.write(
+      `error: ${(error as Error).message}: traintop runs takes only --out DIR.\n`,
+    );
+
+    return EXIT_USAGE;
+  }
+
+  let runs: StoredRun[];
+  try {
+    runs = await listStoredRuns(outDir);
+  } catch (error) {
+    if (!(error instanceof EventLogError)) {
+      throw error;
+    }
+    process.stderr.write(`error: ${error.message}\n`);
+
+    return EXIT_USAGE;
+  }
+
+  if (runs.length === 0) {
+    process.stdout.write(`No runs stored in ${outDir}.\n`);
+
+    return 0;
+  }
+
+  process.stdout.write(`${formatRunsTable(runs)}\n`);
+
+  return 0;
+}
+
+/** Formats stored runs as an aligned table, a header line first. */
+export function formatRunsTable(runs: readonly StoredRun[]): string {
+  const rows = runs.map((run) => {
+    const counts = countTrials(run.state);
+    const best = selectBestTrial(run.state);
+
+    return [
+      run.id,
+      formatStart(run.state.startedAt),
+      run.status,
+      `${counts.finished}/${counts.total}`,
+      best ? formatAccuracy(best.testAccuracy) : '—',
+    ];
+  });
+  const header = COLUMNS.map(([title]) => title);
+
+  return [header, ...rows]
+    .map((cells) =>
+      cells.map((cell, index) => cell.padEnd(COLUMNS[index]![1])).join(' '),
+    )
+    .map((line) => line.trimEnd())
+    .join('\n');
+}
+
+function formatStart(startedAt: number): string {
+  if (startedAt === 0) {
+    return '—';
+  }
+
+  return new Date(startedAt).toISOString().slice(0, 19).replace('T', ' ');
+}
