@@ -5,7 +5,7 @@ import { reduceRunEvents } from '../state/reducer.js';
 import { createRunState, type RunState } from '../state/run-state.js';
 import { readEventLog } from './event-log-reader.js';
 
-/** How a stored run stands. */
+/** The state of a stored run. */
 export type StoredRunStatus = 'completed' | 'stopped' | 'running' | 'ended';
 
 /** One stored run, folded from its event log. */
