@@ -141,7 +141,11 @@ function defaultNote(value: string | number): string {
 function formatHelp(): string {
   const lines = [
     'Usage: traintop [flags]',
-    '       traintop runs [--out DIR]   list the runs stored under DIR',
+    '       traintop runs [--out DIR]     list the runs stored under DIR',
+    '       traintop show RUN [--out DIR] print the summary of a stored run',
+    '       traintop export RUN [--out DIR] [--format json|csv]',
+    '                       [--table trials|chunks]',
+    '                       print its trials and per-chunk metrics',
     '',
     ...wrapWords(
       'Runs a sweep of random-forest trials on worker threads and shows ' +

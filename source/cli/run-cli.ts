@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 
 import { helpText, parseFlags } from './flags.js';
+import { exportRun } from './export-run.js';
 import { listRuns } from './list-runs.js';
 import { runSweep } from './run-sweep.js';
+import { showRun } from './show-run.js';
 
 /** Exit code for invalid flags and other bad input. */
 export const EXIT_USAGE = 2;
@@ -12,8 +14,13 @@ export const EXIT_USAGE = 2;
  * stdout and stderr directly, and never while the monitor is drawing.
  */
 export async function runCli(argv: readonly string[]): Promise<number> {
-  if (argv[0] === 'runs') {
-    return listRuns(argv.slice(1));
+  switch (argv[0]) {
+    case 'runs':
+      return listRuns(argv.slice(1));
+    case 'show':
+      return showRun(argv.slice(1));
+    case 'export':
+      return exportRun(argv.slice(1));
   }
 
   const parsed = parseFlags(argv);

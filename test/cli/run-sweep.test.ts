@@ -38,10 +38,27 @@ describe('traintop run', () => {
       2 * 4,
     );
 
+    const shown = traintop(['show', runId!, '--out', out]);
+    expect(shown.status).toBe(0);
+    expect(shown.stdout).toContain('completed');
+
+    const csv = traintop(['export', runId!, '--out', out, '--format', 'csv']);
+    expect(csv.status).toBe(0);
+    expect(csv.stdout.trim().split('\r\n')).toHaveLength(1 + 2 * 4);
+
     const listed = traintop(['runs', '--out', out]);
     expect(listed.status).toBe(0);
     expect(listed.stdout).toContain(runId);
     expect(listed.stdout).toMatch(/completed\s+8\/8\s+0\.9\d\d/);
+  });
+
+  it('names an unknown run and how to find one', () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'traintop-runs-'));
+    const result = traintop(['show', 'no-such-run', '--out', out]);
+
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('Unknown run no-such-run');
+    expect(result.stderr).toContain('traintop runs');
   });
 
   it('rejects flags that runs does not take', () => {

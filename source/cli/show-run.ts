@@ -1,0 +1,44 @@
+import path from 'node:path';
+
+import { reduceRunEvents } from '../state/reducer.js';
+import { createRunState } from '../state/run-state.js';
+import { EventLogError, readEventLog } from '../store/event-log-reader.js';
+import { findRunFolder, RunNotFoundError } from '../store/find-run.js';
+import { parseRunCommand } from './command-args.js';
+import { formatSummary } from './summary.js';
+
+const EXIT_USAGE = 2;
+
+/** Prints the summary of one stored run. Returns the exit code. */
+export async function showRun(argv: readonly string[]): Promise<number> {
+  const args = parseRunCommand('show', argv);
+  if (typeof args === 'string') {
+    return fail(args);
+  }
+
+  try {
+    const folder = findRunFolder(args.outDir, args.run);
+    const log = await readEventLog(path.join(folder, 'events.jsonl'));
+    const state = reduceRunEvents(createRunState(), log.events);
+    process.stdout.write(formatSummary(state, { columns: 80 }));
+    if (log.truncatedLine !== null) {
+      process.stderr.write(
+        `warning: line ${log.truncatedLine} of the event log was cut short, ` +
+          'as by a crash; the summary covers the events before it.\n',
+      );
+    }
+
+    return 0;
+  } catch (error) {
+    if (error instanceof RunNotFoundError || error instanceof EventLogError) {
+      return fail(error.message);
+    }
+    throw error;
+  }
+}
+
+function fail(message: string): number {
+  process.stderr.write(`error: ${message}\n`);
+
+  return EXIT_USAGE;
+}
