@@ -146,6 +146,8 @@ function formatHelp(): string {
     '       traintop export RUN [--out DIR] [--format json|csv]',
     '                       [--table trials|chunks]',
     '                       print its trials and per-chunk metrics',
+    '       traintop watch RUN [--out DIR] follow a run that another',
+    '                       traintop process is running',
     '',
     ...wrapWords(
       'Runs a sweep of random-forest trials on worker threads and shows ' +

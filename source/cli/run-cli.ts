@@ -5,6 +5,7 @@ import { exportRun } from './export-run.js';
 import { listRuns } from './list-runs.js';
 import { runSweep } from './run-sweep.js';
 import { showRun } from './show-run.js';
+import { watchRun } from './watch-run.js';
 
 /** Exit code for invalid flags and other bad input. */
 export const EXIT_USAGE = 2;
@@ -21,6 +22,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       return showRun(argv.slice(1));
     case 'export':
       return exportRun(argv.slice(1));
+    case 'watch':
+      return watchRun(argv.slice(1));
   }
 
   const parsed = parseFlags(argv);

@@ -63,13 +63,13 @@ function statusOf(state: RunState, runId: string): StoredRunStatus {
 }
 
 /** Run ids end in the id of the process that ran them: `…-12345`. */
-function processIdOf(runId: string): number | null {
+export function processIdOf(runId: string): number | null {
   const match = /-(\d+)$/.exec(runId);
 
   return match ? Number(match[1]) : null;
 }
 
-function isProcessAlive(pid: number | null): boolean {
+export function isProcessAlive(pid: number | null): boolean {
   if (pid === null) {
     return false;
   }

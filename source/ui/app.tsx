@@ -27,6 +27,8 @@ export type AppProps = {
   readonly isHelpVisible: boolean;
   /** Whether keys are read, false when stdin is not a terminal. */
   readonly isInteractive: boolean;
+  /** Whether the run is only watched, not driven, from here. Default false. */
+  readonly isReadOnly?: boolean;
 };
 
 type ViewProps = Omit<AppProps, 'isHelpVisible'>;
@@ -53,6 +55,7 @@ export function App({ isHelpVisible, ...view }: AppProps) {
 }
 
 function HelpView({ state, columns, rows, isInteractive }: ViewProps) {
+  // The help lists every key, including the ones a watcher cannot use.
   return (
     <Box flexDirection="column" width={columns} height={rows}>
       <HelpOverlay width={columns} height={rows - FOOTER_LINES} />
@@ -66,7 +69,13 @@ function HelpView({ state, columns, rows, isInteractive }: ViewProps) {
   );
 }
 
-function FullView({ state, columns, rows, isInteractive }: ViewProps) {
+function FullView({
+  state,
+  columns,
+  rows,
+  isInteractive,
+  isReadOnly,
+}: ViewProps) {
   const counts = countTrials(state);
   const layout = planFullLayout({
     columns,
@@ -95,6 +104,7 @@ function FullView({ state, columns, rows, isInteractive }: ViewProps) {
       </Box>
       <Footer
         isInteractive={isInteractive}
+        isReadOnly={isReadOnly}
         isRunPaused={state.isPaused}
         isHelpVisible={false}
         width={columns}

@@ -17,6 +17,11 @@ export type MonitorProps = {
   readonly controls: Controls;
   /** Whether stdin is a TTY. Keys are ignored when false. */
   readonly isInteractive: boolean;
+  /**
+   * Whether the run is only watched: another process drives it, so the
+   * footer offers just help and quit. Default false.
+   */
+  readonly isReadOnly?: boolean;
 };
 
 /** Connects the event bus, the terminal size and the keys to the layout. */
@@ -26,6 +31,7 @@ export function Monitor({
   tickMs,
   controls,
   isInteractive,
+  isReadOnly = false,
 }: MonitorProps) {
   const state = useRunState({ bus, initialState, tickMs });
   const { columns, rows } = useWindowSize();
@@ -41,6 +47,7 @@ export function Monitor({
       rows={rows}
       isHelpVisible={isHelpVisible}
       isInteractive={isInteractive}
+      isReadOnly={isReadOnly}
     />
   );
 }

@@ -44,6 +44,8 @@ export type CompactViewProps = {
   readonly rows: number;
   /** Whether keys are read, false when stdin is not a terminal. */
   readonly isInteractive: boolean;
+  /** Whether the run is only watched, not driven, from here. Default false. */
+  readonly isReadOnly?: boolean;
 };
 
 type LineProps = { readonly state: RunState };
@@ -63,6 +65,7 @@ export function CompactView({
   columns,
   rows,
   isInteractive,
+  isReadOnly,
 }: CompactViewProps) {
   const workers = selectWorkers(state);
   const { visibleItems, hiddenCount } = cutList(workers, rows - FRAME_LINES);
@@ -83,6 +86,7 @@ export function CompactView({
       </Box>
       <Footer
         isInteractive={isInteractive}
+        isReadOnly={isReadOnly}
         isRunPaused={state.isPaused}
         isHelpVisible={false}
         width={columns}

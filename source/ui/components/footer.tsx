@@ -13,6 +13,11 @@ export type FooterProps = {
    * are off and that Ctrl+C, a signal rather than a key, still stops the run.
    */
   readonly isInteractive: boolean;
+  /**
+   * Whether the monitor only watches a run that another process drives, so
+   * the keys that control a run do nothing. Default false.
+   */
+  readonly isReadOnly?: boolean;
   readonly isRunPaused: boolean;
   /** Whether the help is open, which puts the key that closes it first. */
   readonly isHelpVisible: boolean;
@@ -25,6 +30,7 @@ type KeyProps = { readonly keys: string; readonly action: string };
 /** Draws the key hints on one line. */
 export function Footer({
   isInteractive,
+  isReadOnly = false,
   isRunPaused,
   isHelpVisible,
   width,
@@ -32,7 +38,9 @@ export function Footer({
   return (
     <Box width={width}>
       <Text wrap="truncate">
-        {isInteractive ? (
+        {isInteractive && isReadOnly && !isHelpVisible ? (
+          <WatchHints />
+        ) : isInteractive ? (
           <KeyHints
             isRunPaused={isRunPaused}
             isHelpVisible={isHelpVisible}
@@ -50,7 +58,7 @@ function KeyHints({
   isRunPaused,
   isHelpVisible,
   width,
-}: Omit<FooterProps, 'isInteractive'>) {
+}: Omit<FooterProps, 'isInteractive' | 'isReadOnly'>) {
   if (isHelpVisible) {
     return (
       <Text>
@@ -73,6 +81,19 @@ function KeyHints({
       <Key keys="?" action="help" />
       <Separator />
       <Key keys="q" action="quit" />
+    </Text>
+  );
+}
+
+function WatchHints() {
+  return (
+    <Text>
+      <Text color={colors.warn}>watching</Text>
+      <Text color={colors.muted}>: another process runs it</Text>
+      <Separator />
+      <Key keys="?" action="help" />
+      <Separator />
+      <Key keys="q" action="stop watching" />
     </Text>
   );
 }
