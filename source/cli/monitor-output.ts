@@ -1,6 +1,6 @@
 import type { Runner } from '../runner/runner.js';
 import type { EventBus } from '../state/event-bus.js';
-import { createRunState } from '../state/run-state.js';
+import { createRunState, type RunState } from '../state/run-state.js';
 import type { Controls } from '../ui/controls.js';
 import { renderMonitor } from '../ui/render-monitor.js';
 
@@ -16,6 +16,8 @@ export type MonitorOutputOptions = {
   readonly bus: EventBus;
   readonly runner: Runner;
   readonly tickMs: number;
+  /** State before the first event, such as a resumed run's. */
+  readonly initialState?: RunState;
 };
 
 /**
@@ -34,7 +36,7 @@ export async function attachMonitor(
 
   const monitor = renderMonitor({
     bus: options.bus,
-    initialState: createRunState(),
+    initialState: options.initialState ?? createRunState(),
     tickMs: options.tickMs,
     controls,
     isInteractive: process.stdin.isTTY === true,

@@ -19,6 +19,8 @@ export type PlainOutputOptions = {
    * and per crashed worker. `json` writes every event as one line of JSON.
    */
   readonly mode: 'plain' | 'json';
+  /** Trials known before the first event, as when a run is resumed. */
+  readonly trials?: readonly TrialSpec[];
 };
 
 /**
@@ -33,7 +35,9 @@ export function attachPlainOutput(options: PlainOutputOptions): () => void {
     });
   }
 
-  const specs = new Map<string, TrialSpec>();
+  const specs = new Map<string, TrialSpec>(
+    (options.trials ?? []).map((spec) => [spec.id, spec]),
+  );
 
   return bus.subscribe((event) => {
     if (event.kind === 'run-started') {
@@ -62,6 +66,8 @@ export function formatPlainLine(
   switch (event.kind) {
     case 'run-started':
       return formatRunStarted(event);
+    case 'run-continued':
+      return `resumed with ${event.poolSize} workers`;
     case 'trial-finished':
       return formatTrialFinished(event, specs.get(event.trialId));
     case 'trial-failed':

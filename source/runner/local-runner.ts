@@ -9,7 +9,7 @@ import { Piscina } from 'piscina';
 import type { SplitData } from '../plan/dataset.js';
 import type { TrialSpec } from '../plan/trial-spec.js';
 import type { EventBus } from '../state/event-bus.js';
-import type { RunEvent } from '../state/events.js';
+import type { DataSource, RunEvent } from '../state/events.js';
 import type { ForestCheckpoint } from '../train/forest.js';
 import {
   Control,
@@ -48,6 +48,13 @@ export type LocalRunnerOptions = {
   readonly taskFile?: string;
   /** Heap limit per worker thread, in MiB (default 512). */
   readonly workerHeapMb?: number;
+  /** The data the trials train on, recorded so the run can be resumed. */
+  readonly dataSource?: DataSource;
+  /**
+   * Trials that already have their result when a stopped run is resumed.
+   * They are not trained again, and the run starts with `run-continued`.
+   */
+  readonly doneTrialIds?: ReadonlySet<string>;
 };
 
 type QueuedTrial = {
@@ -89,11 +96,9 @@ export class LocalRunner implements Runner {
 
   constructor(private readonly options: LocalRunnerOptions) {
     this.size = clamp(options.poolSize, 1, options.maxPoolSize);
-    this.queue = options.trials.map((spec) => ({
-      spec,
-      attempt: 1,
-      checkpoint: null,
-    }));
+    this.queue = options.trials
+      .filter((spec) => !options.doneTrialIds?.has(spec.id))
+      .map((spec) => ({ spec, attempt: 1, checkpoint: null }));
   }
 
   get isPaused(): boolean {
@@ -106,14 +111,24 @@ export class LocalRunner implements Runner {
 
   run(): Promise<RunOutcome> {
     const { options } = this;
-    this.emit({
-      kind: 'run-started',
-      runId: options.runId,
-      job: options.job,
-      trials: options.trials,
-      poolSize: this.size,
-      maxPoolSize: options.maxPoolSize,
-    });
+    if (options.doneTrialIds) {
+      this.emit({
+        kind: 'run-continued',
+        poolSize: this.size,
+        maxPoolSize: options.maxPoolSize,
+      });
+    } else {
+      this.emit({
+        kind: 'run-started',
+        runId: options.runId,
+        job: options.job,
+        trials: options.trials,
+        poolSize: this.size,
+        maxPoolSize: options.maxPoolSize,
+        retries: options.retries,
+        ...(options.dataSource ? { data: options.dataSource } : {}),
+      });
+    }
 
     const done = new Promise<RunOutcome>((resolve) => {
       this.finish = resolve;

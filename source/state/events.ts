@@ -29,6 +29,14 @@ export type ThreadReading = {
   readonly cpuPercent: number | null;
 };
 
+/** Where a run's rows come from and how they are split. */
+export type DataSource = {
+  readonly dataset: 'iris';
+  /** Share of each class held out for testing. */
+  readonly testFraction: number;
+  readonly splitSeed: number;
+};
+
 type Timed = {
   /** Wall-clock time of the event, in ms since the Unix epoch. */
   readonly at: number;
@@ -45,6 +53,16 @@ export type RunEvent = Timed &
         readonly runId: string;
         readonly job: string;
         readonly trials: readonly TrialSpec[];
+        readonly poolSize: number;
+        readonly maxPoolSize: number;
+        /** The data the trials train on, so the run can be resumed. */
+        readonly data?: DataSource;
+        /** Extra attempts for a failed trial. */
+        readonly retries?: number;
+      }
+    | {
+        /** A stopped or crashed run taken up again by `traintop resume`. */
+        readonly kind: 'run-continued';
         readonly poolSize: number;
         readonly maxPoolSize: number;
       }

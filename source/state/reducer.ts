@@ -48,6 +48,8 @@ function applyEvent(state: RunState, event: RunEvent): RunState {
   switch (event.kind) {
     case 'run-started':
       return startRun(state, event);
+    case 'run-continued':
+      return continueRun(state, event);
     case 'trial-started':
       return startTrial(state, event);
     case 'trial-progress':
@@ -109,6 +111,29 @@ function startRun(state: RunState, event: EventOf<'run-started'>): RunState {
     workers: state.workers,
     system: state.system,
     progressSamples: [],
+  };
+}
+
+/** Puts trials that were running when the run stopped back in the queue. */
+function continueRun(state: RunState, event: EventOf<'run-continued'>) {
+  const trials: Record<string, TrialState> = {};
+  for (const [id, trial] of Object.entries(state.trials)) {
+    trials[id] =
+      trial.status === 'running'
+        ? { ...createTrialState(trial.spec), attempt: trial.attempt }
+        : trial;
+  }
+
+  return {
+    ...state,
+    trials,
+    workers: {},
+    finishedAt: null,
+    finishReason: null,
+    isPaused: false,
+    pausedAt: null,
+    poolSize: event.poolSize,
+    maxPoolSize: event.maxPoolSize,
   };
 }
 

@@ -1,0 +1,254 @@
+import type { SplitData } from '../plan/dataset.js';
+import { loadIris } from '../plan/iris.js';
+import { splitStratified } from '../plan/split.js';
+import type { TrialSpec } from '../plan/trial-spec.js';
+import { LocalRunner } from '../runner/local-runner.js';
+import { EventBus } from '../state/event-bus.js';
+import type { DataSource } from '../state/events.js';
+import { reduceRunEvent } from '../state/reducer.js';
+import { createRunState, type RunState } from '../state/run-state.js';
+import { EventLogWriter } from '../store/event-log.js';
+import type { RunDirectory } from '../store/run-directory.js';
+import { startSystemSampler } from '../telemetry/system-sampler.js';
+import { startThreadSampler } from '../telemetry/thread-cpu.js';
+import type { RunOptions } from './flags.js';
+import { openLogFile, type FileLogger } from './logger.js';
+import { attachMonitor, type Output } from './monitor-output.js';
+import { attachPlainOutput } from './plain-output.js';
+import { handleStopSignals } from './stop-signals.js';
+import { formatSummary } from './summary.js';
+
+const JOB_NAME = 'iris random forest';
+
+/** Exit code for an unexpected failure. */
+const EXIT_FAILURE = 1;
+
+/** Exit code after a second Ctrl+C cut a stop short: 128 + SIGINT. */
+const EXIT_FORCED = 130;
+
+/** A run to carry out: a new one, or a stopped one taken up again. */
+export type RunPlan = {
+  readonly runId: string;
+  readonly folder: RunDirectory;
+  readonly logPath: string;
+  readonly trials: readonly TrialSpec[];
+  readonly dataSource: DataSource;
+  readonly poolSize: number;
+  readonly maxPoolSize: number;
+  readonly retries: number;
+  /** State folded from the stored events of a resumed run. */
+  readonly initialState?: RunState;
+  /** Trials of a resumed run that already have their result. */
+  readonly doneTrialIds?: ReadonlySet<string>;
+};
+
+/** How a run shows its progress. */
+export type RunDisplay = Pick<RunOptions, 'output' | 'tickMs'>;
+
+/**
+ * Trains the plan's trials on local worker threads, appending every event
+ * to the run's log. Draws the monitor when stdout is a terminal, and prints
+ * lines otherwise. Returns the exit code.
+ */
+export async function executeRun(
+  plan: RunPlan,
+  display: RunDisplay,
+): Promise<number> {
+  const { runId, folder, logPath } = plan;
+  const log = openLogFile(logPath);
+  const bus = new EventBus();
+  const eventLog = new EventLogWriter(bus, folder.eventsFile);
+  let state: RunState = plan.initialState ?? createRunState();
+  bus.subscribe((event) => {
+    state = reduceRunEvent(state, event);
+  });
+
+  const runner = new LocalRunner({
+    bus,
+    runId,
+    job: JOB_NAME,
+    trials: plan.trials,
+    data: splitData(plan.dataSource),
+    dataSource: plan.dataSource,
+    poolSize: plan.poolSize,
+    maxPoolSize: plan.maxPoolSize,
+    retries: plan.retries,
+    logger: log.logger,
+    ...(plan.doneTrialIds ? { doneTrialIds: plan.doneTrialIds } : {}),
+  });
+
+  const stdout = watchStdout(() => void runner.stop(), log);
+  const output = await openOutput(plan, display, bus, runner, stdout.write);
+  const removeHandlers = handleFailures(runner, output, log);
+
+  log.logger.info(
+    { runId, plan: { ...plan, initialState: undefined } },
+    'run started',
+  );
+  // The run's first event comes before any reading of the machine.
+  const outcome = runner.run();
+  const stopTelemetry = startTelemetry(bus, runner, display.tickMs, log);
+  try {
+    log.logger.info({ runId, outcome: await outcome }, 'run ended');
+  } finally {
+    removeHandlers();
+    stopTelemetry();
+    await output.close();
+    await eventLog.close();
+    log.flush();
+  }
+
+  if (display.output !== 'json') {
+    stdout.write(`\n${formatSummary(state, summaryWidth())}`);
+    stdout.write(`Run stored in ${folder.path}\n`);
+  }
+  reportWriteFailures(log, logPath, eventLog, folder.eventsFile);
+
+  return 0;
+}
+
+/** Rebuilds the train/test split that a data source names. */
+export function splitData(source: DataSource): SplitData {
+  return splitStratified(loadIris(), source.testFraction, source.splitSeed);
+}
+
+async function openOutput(
+  plan: RunPlan,
+  display: RunDisplay,
+  bus: EventBus,
+  runner: LocalRunner,
+  write: (text: string) => void,
+): Promise<Output> {
+  if (display.output === 'monitor' && process.stdout.isTTY) {
+    return attachMonitor({
+      bus,
+      runner,
+      tickMs: display.tickMs,
+      ...(plan.initialState ? { initialState: plan.initialState } : {}),
+    });
+  }
+
+  const mode = display.output === 'json' ? 'json' : 'plain';
+  const detach = attachPlainOutput({ bus, mode, write, trials: plan.trials });
+
+  return { close: async () => detach(), closeNow: detach };
+}
+
+function startTelemetry(
+  bus: EventBus,
+  runner: LocalRunner,
+  tickMs: number,
+  log: FileLogger,
+): () => void {
+  const samplers = [
+    startSystemSampler({
+      bus,
+      intervalMs: tickMs,
+      onError: (error) => log.logger.warn({ err: error }, 'sampling failed'),
+    }),
+    startThreadSampler({
+      bus,
+      intervalMs: tickMs,
+      listThreads: () => runner.listThreads(),
+    }),
+  ];
+
+  return () => {
+    for (const sampler of samplers) {
+      sampler.stop();
+    }
+  };
+}
+
+/**
+ * Stops the run on stop signals, and on a second signal or an unexpected
+ * error restores the terminal before the process exits. Returns the
+ * function that removes the handlers.
+ */
+function handleFailures(
+  runner: LocalRunner,
+  output: Output,
+  log: FileLogger,
+): () => void {
+  const exitNow = (code: number, message?: string) => {
+    log.flush();
+    output.closeNow();
+    if (message) {
+      process.stderr.write(`error: ${message}\n`);
+    }
+    process.exit(code);
+  };
+
+  const removeSignalHandlers = handleStopSignals({
+    onStop: () => void runner.stop(),
+    onForce: (signal) => {
+      log.logger.warn({ signal }, 'forced exit');
+      exitNow(EXIT_FORCED);
+    },
+  });
+  const onFailure = (error: unknown) => {
+    log.logger.fatal({ err: error }, 'unexpected error');
+    exitNow(EXIT_FAILURE, `traintop failed: ${describe(error)}`);
+  };
+  process.on('uncaughtException', onFailure);
+  process.on('unhandledRejection', onFailure);
+
+  return () => {
+    removeSignalHandlers();
+    process.off('uncaughtException', onFailure);
+    process.off('unhandledRejection', onFailure);
+  };
+}
+
+/**
+ * Returns a writer for stdout that goes quiet once stdout is gone, as when
+ * the output is piped into `head`, and then stops the run.
+ */
+function watchStdout(onClosed: () => void, log: FileLogger) {
+  let isClosed = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (isClosed) {
+      return;
+    }
+
+    isClosed = true;
+    log.logger.warn({ code: error.code }, 'stdout closed; stopping the run');
+    onClosed();
+  });
+
+  return {
+    write: (text: string) => {
+      if (!isClosed) {
+        process.stdout.write(text);
+      }
+    },
+  };
+}
+
+function reportWriteFailures(
+  log: FileLogger,
+  logPath: string,
+  eventLog: EventLogWriter,
+  eventsFile: string,
+): void {
+  const failures = [
+    [logPath, log.failure()],
+    [eventsFile, eventLog.error],
+  ] as const;
+  for (const [file, failure] of failures) {
+    if (failure) {
+      process.stderr.write(
+        `warning: Failed to write ${file}: ${failure.message}; ` +
+          'it stops there.\n',
+      );
+    }
+  }
+}
+
+function summaryWidth() {
+  return { columns: process.stdout.isTTY ? process.stdout.columns : 80 };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
