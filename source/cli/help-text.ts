@@ -148,6 +148,8 @@ function formatHelp(): string {
     '                       print its trials and per-chunk metrics',
     '       traintop watch RUN [--out DIR] follow a run that another',
     '                       traintop process is running',
+    '       traintop resume RUN [--out DIR] [--plain|--json]',
+    '                       finish a run whose process stopped or died',
     '',
     ...wrapWords(
       'Runs a sweep of random-forest trials on worker threads and shows ' +

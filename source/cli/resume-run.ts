@@ -1,0 +1,149 @@
+import { readFileSync, truncateSync } from 'node:fs';
+import path from 'node:path';
+
+import type { DataSource, EventOf } from '../state/events.js';
+import { reduceRunEvents } from '../state/reducer.js';
+import { createRunState } from '../state/run-state.js';
+import { EventLogError, readEventLog } from '../store/event-log-reader.js';
+import { findRunFolder, RunNotFoundError } from '../store/find-run.js';
+import { isProcessAlive, processIdOf } from '../store/stored-runs.js';
+import { parseRunCommand } from './command-args.js';
+import { executeRun } from './execute-run.js';
+import { DEFAULT_TICK_MS } from './flag-table.js';
+
+const EXIT_USAGE = 2;
+
+/** A run that cannot be resumed, with the one-line reason. */
+class CannotResumeError extends Error {}
+
+/**
+ * Finishes a run whose process stopped or died, even by SIGKILL: trials
+ * with a result keep it, and the others are trained again from the start
+ * with the same seeds and split, appending to the same event log. Returns
+ * the exit code.
+ */
+export async function resumeRun(argv: readonly string[]): Promise<number> {
+  const args = parseRunCommand('resume', argv, {
+    plain: { type: 'boolean' },
+    json: { type: 'boolean' },
+  });
+  if (typeof args === 'string') {
+    return fail(args);
+  }
+
+  try {
+    const folder = findRunFolder(args.outDir, args.run);
+    const eventsFile = path.join(folder, 'events.jsonl');
+    const log = await readEventLog(eventsFile);
+    const started = findStart(log.events, folder);
+    const state = reduceRunEvents(createRunState(), log.events);
+    if (state.finishReason === 'completed') {
+      process.stdout.write(`Run ${state.runId} already completed.\n`);
+
+      return 0;
+    }
+
+    checkNotRunning(state.runId);
+    if (log.truncatedLine !== null) {
+      dropCutShortLine(eventsFile, log.truncatedLine);
+    }
+
+    const doneTrialIds = new Set(
+      Object.values(state.trials)
+        .filter(
+          (trial) => trial.status === 'finished' || trial.status === 'failed',
+        )
+        .map((trial) => trial.spec.id),
+    );
+
+    return await executeRun(
+      {
+        runId: state.runId,
+        folder: {
+          path: folder,
+          eventsFile,
+          logFile: path.join(folder, 'traintop.log'),
+        },
+        logPath: path.join(folder, 'traintop.log'),
+        trials: started.trials,
+        dataSource: started.data,
+        poolSize: started.poolSize,
+        maxPoolSize: started.maxPoolSize,
+        retries: started.retries ?? 1,
+        initialState: state,
+        doneTrialIds,
+      },
+      {
+        output: args.values['json']
+          ? 'json'
+          : args.values['plain']
+            ? 'plain'
+            : 'monitor',
+        tickMs: DEFAULT_TICK_MS,
+      },
+    );
+  } catch (error) {
+    if (
+      error instanceof RunNotFoundError ||
+      error instanceof EventLogError ||
+      error instanceof CannotResumeError
+    ) {
+      return fail(error.message);
+    }
+    throw error;
+  }
+}
+
+function findStart(
+  events: Awaited<ReturnType<typeof readEventLog>>['events'],
+  folder: string,
+): EventOf<'run-started'> & { readonly data: DataSource } {
+  const started = events.find(
+    (event): event is EventOf<'run-started'> => event.kind === 'run-started',
+  );
+  if (!started) {
+    throw new CannotResumeError(
+      `Cannot resume ${folder}: its event log has no run-started event.`,
+    );
+  }
+
+  if (!started.data) {
+    throw new CannotResumeError(
+      `Cannot resume ${folder}: its log does not record the data split, ` +
+        'so the trials cannot be trained again on the same rows.',
+    );
+  }
+
+  return { ...started, data: started.data };
+}
+
+function checkNotRunning(runId: string): void {
+  const pid = processIdOf(runId);
+  if (pid !== null && pid !== process.pid && isProcessAlive(pid)) {
+    throw new CannotResumeError(
+      `Cannot resume ${runId}: process ${pid} is still running it; ` +
+        `follow it with traintop watch ${runId}.`,
+    );
+  }
+}
+
+/**
+ * Cuts the log back to its last whole line, so the events appended next
+ * start on a line of their own. Only the cut-short line, which holds no
+ * readable event, is lost.
+ */
+function dropCutShortLine(eventsFile: string, lineNumber: number): void {
+  const bytes = readFileSync(eventsFile);
+  const lastLineEnd = bytes.lastIndexOf(0x0a);
+  truncateSync(eventsFile, lastLineEnd + 1);
+  process.stderr.write(
+    `warning: dropped line ${lineNumber} of ${eventsFile}, which a crash ` +
+      'cut short.\n',
+  );
+}
+
+function fail(message: string): number {
+  process.stderr.write(`error: ${message}\n`);
+
+  return EXIT_USAGE;
+}

@@ -1,0 +1,126 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import { reduceRunEvents } from '../../source/state/reducer.js';
+import { createRunState } from '../../source/state/run-state.js';
+import { readEventLog } from '../../source/store/event-log-reader.js';
+
+const main = path.resolve('dist/source/cli/main.js');
+const env = { ...process.env, NODE_ENV: 'production' };
+const sweep = ['--trees', '500', '--max-features', '1,2', '--seeds', '1'];
+const TRIALS = 2 * 4;
+
+function eventsFile(out: string): string | null {
+  const [runId] = existsSync(out) ? readdirSync(out) : [];
+  const file = runId ? path.join(out, runId, 'events.jsonl') : null;
+
+  return file && existsSync(file) ? file : null;
+}
+
+function countFinished(file: string): number {
+  return readFileSync(file, 'utf8').split('"kind":"trial-finished"').length - 1;
+}
+
+/** Kills the process with SIGKILL once the log holds `finished` results. */
+async function killAfter(child: ChildProcess, out: string, finished: number) {
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const file = eventsFile(out);
+    if (file && countFinished(file) >= finished) {
+      break;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`Fewer than ${finished} trials finished in 30 s`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  child.kill('SIGKILL');
+  await exited;
+}
+
+async function finalResults(out: string) {
+  const { events } = await readEventLog(eventsFile(out)!);
+  const state = reduceRunEvents(createRunState(), events);
+  const results = Object.fromEntries(
+    state.trialIds.map((id) => {
+      const trial = state.trials[id]!;
+
+      return [
+        id,
+        [
+          trial.status,
+          trial.trainAccuracy,
+          trial.testAccuracy,
+          trial.oobAccuracy,
+        ],
+      ];
+    }),
+  );
+  const finishedEvents = events.filter((e) => e.kind === 'trial-finished');
+
+  return { state, results, finishedEvents };
+}
+
+const start = (args: readonly string[]) =>
+  spawn(process.execPath, [main, ...args], { env, stdio: 'ignore' });
+
+describe('traintop resume', () => {
+  it('finishes a killed run with the results of an uninterrupted one', async () => {
+    const straight = mkdtempSync(path.join(tmpdir(), 'traintop-straight-'));
+    const done = spawnSync(
+      process.execPath,
+      [main, '--plain', ...sweep, '--out', straight],
+      { env, timeout: 60_000 },
+    );
+    expect(done.status).toBe(0);
+
+    const out = mkdtempSync(path.join(tmpdir(), 'traintop-killed-'));
+    await killAfter(start(['--plain', ...sweep, '--out', out]), out, 2);
+    const runId = readdirSync(out)[0]!;
+    await killAfter(start(['resume', runId, '--plain', '--out', out]), out, 4);
+    const resumed = spawnSync(
+      process.execPath,
+      [main, 'resume', runId, '--plain', '--out', out],
+      { env, encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(resumed.status).toBe(0);
+
+    const expected = await finalResults(straight);
+    const actual = await finalResults(out);
+    expect(actual.state.finishReason).toBe('completed');
+    expect(actual.results).toEqual(expected.results);
+    const finishedIds = actual.finishedEvents.map((e) =>
+      e.kind === 'trial-finished' ? e.trialId : '',
+    );
+    expect(new Set(finishedIds).size).toBe(TRIALS);
+    expect(finishedIds).toHaveLength(TRIALS);
+  });
+
+  it('leaves a completed run as it is', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'traintop-done-'));
+    spawnSync(process.execPath, [main, '--plain', ...sweep, '--out', out], {
+      env,
+      timeout: 60_000,
+    });
+    const runId = readdirSync(out)[0]!;
+    const before = readFileSync(eventsFile(out)!, 'utf8');
+
+    const result = spawnSync(
+      process.execPath,
+      [main, 'resume', runId, '--out', out],
+      {
+        env,
+        encoding: 'utf8',
+      },
+    );
+
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('already completed');
+    expect(readFileSync(eventsFile(out)!, 'utf8')).toBe(before);
+  });
+});
