@@ -8,6 +8,7 @@ import type { DataSource } from '../state/events.js';
 import { reduceRunEvent } from '../state/reducer.js';
 import { createRunState, type RunState } from '../state/run-state.js';
 import { EventLogWriter } from '../store/event-log.js';
+import { RunDatabaseWriter } from '../store/run-database.js';
 import type { RunDirectory } from '../store/run-directory.js';
 import { startSystemSampler } from '../telemetry/system-sampler.js';
 import { startThreadSampler } from '../telemetry/thread-cpu.js';
@@ -58,6 +59,7 @@ export async function executeRun(
   const log = openLogFile(logPath);
   const bus = new EventBus();
   const eventLog = new EventLogWriter(bus, folder.eventsFile);
+  const database = openDatabase(bus, folder.databaseFile, plan);
   let state: RunState = plan.initialState ?? createRunState();
   bus.subscribe((event) => {
     state = reduceRunEvent(state, event);
@@ -95,6 +97,7 @@ export async function executeRun(
     stopTelemetry();
     await output.close();
     await eventLog.close();
+    database.close();
     log.flush();
   }
 
@@ -102,9 +105,29 @@ export async function executeRun(
     stdout.write(`\n${formatSummary(state, summaryWidth())}`);
     stdout.write(`Run stored in ${folder.path}\n`);
   }
-  reportWriteFailures(log, logPath, eventLog, folder.eventsFile);
+  reportWriteFailures([
+    [logPath, log.failure()],
+    [folder.eventsFile, eventLog.error],
+    [folder.databaseFile, database.error],
+  ]);
 
   return 0;
+}
+
+/**
+ * Opens the run's SQLite store. A store that cannot be opened is reported
+ * after the run instead of stopping it: events.jsonl keeps every event.
+ */
+function openDatabase(bus: EventBus, file: string, plan: RunPlan) {
+  try {
+    return new RunDatabaseWriter(
+      bus,
+      file,
+      plan.doneTrialIds ? plan.runId : '',
+    );
+  } catch (error) {
+    return { error: error as Error, close: () => {} };
+  }
 }
 
 /** Rebuilds the train/test split that a data source names. */
@@ -226,15 +249,8 @@ function watchStdout(onClosed: () => void, log: FileLogger) {
 }
 
 function reportWriteFailures(
-  log: FileLogger,
-  logPath: string,
-  eventLog: EventLogWriter,
-  eventsFile: string,
+  failures: readonly (readonly [string, Error | null])[],
 ): void {
-  const failures = [
-    [logPath, log.failure()],
-    [eventsFile, eventLog.error],
-  ] as const;
   for (const [file, failure] of failures) {
     if (failure) {
       process.stderr.write(

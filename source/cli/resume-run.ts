@@ -63,6 +63,7 @@ export async function resumeRun(argv: readonly string[]): Promise<number> {
           path: folder,
           eventsFile,
           logFile: path.join(folder, 'traintop.log'),
+          databaseFile: path.join(folder, 'run.db'),
         },
         logPath: path.join(folder, 'traintop.log'),
         trials: started.trials,

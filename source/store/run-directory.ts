@@ -8,6 +8,8 @@ export type RunDirectory = {
   readonly eventsFile: string;
   /** The program's own log, unless `--log` names another file. */
   readonly logFile: string;
+  /** The SQLite store of the run. */
+  readonly databaseFile: string;
 };
 
 /** Failure to create a run's folder, with the one-line reason. */
@@ -34,5 +36,6 @@ export function createRunDirectory(outDir: string, runId: string) {
     path: folder,
     eventsFile: path.join(folder, 'events.jsonl'),
     logFile: path.join(folder, 'traintop.log'),
+    databaseFile: path.join(folder, 'run.db'),
   } satisfies RunDirectory;
 }

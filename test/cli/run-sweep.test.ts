@@ -28,7 +28,7 @@ describe('traintop run', () => {
     expect(result.stdout).toContain('Run stored in');
     const [runId] = readdirSync(out);
     const files = readdirSync(path.join(out, runId!)).sort();
-    expect(files).toEqual(['events.jsonl', 'traintop.log']);
+    expect(files).toEqual(['events.jsonl', 'run.db', 'traintop.log']);
 
     const log = await readEventLog(path.join(out, runId!, 'events.jsonl'));
     const kinds = log.events.map((event) => event.kind);
