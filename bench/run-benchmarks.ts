@@ -5,6 +5,7 @@ import { formatTable, type Comparison } from './comparison.js';
 import { measureMonitorMemory } from './monitor-memory.js';
 import { measureMonitorOverhead } from './monitor-overhead.js';
 import { measurePoolSpeedup } from './pool-speedup.js';
+import { measureStoreIngest } from './store-ingest.js';
 import { measureTerminalBytes } from './terminal-bytes.js';
 
 type Benchmark = {
@@ -17,6 +18,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   { name: 'monitor overhead', measure: measureMonitorOverhead },
   { name: 'terminal bytes', measure: measureTerminalBytes },
   { name: 'monitor memory', measure: measureMonitorMemory },
+  { name: 'store ingest', measure: measureStoreIngest },
 ];
 
 const MS_PER_SECOND = 1000;
