@@ -150,6 +150,8 @@ function formatHelp(): string {
     '                       traintop process is running',
     '       traintop resume RUN [--out DIR] [--plain|--json]',
     '                       finish a run whose process stopped or died',
+    '       traintop replay RUN [--out DIR] [--speed N]',
+    '                       play a stored run back in the monitor',
     '',
     ...wrapWords(
       'Runs a sweep of random-forest trials on worker threads and shows ' +

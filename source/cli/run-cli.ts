@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { helpText, parseFlags } from './flags.js';
 import { exportRun } from './export-run.js';
 import { listRuns } from './list-runs.js';
+import { replayRun } from './replay-run.js';
 import { resumeRun } from './resume-run.js';
 import { runSweep } from './run-sweep.js';
 import { showRun } from './show-run.js';
@@ -27,6 +28,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       return watchRun(argv.slice(1));
     case 'resume':
       return resumeRun(argv.slice(1));
+    case 'replay':
+      return replayRun(argv.slice(1));
   }
 
   const parsed = parseFlags(argv);

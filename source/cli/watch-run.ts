@@ -145,7 +145,7 @@ function openOutput(bus: EventBus, quit: () => void) {
     tickMs: DEFAULT_TICK_MS,
     controls: { togglePause: () => {}, resize: () => {}, quit },
     isInteractive: process.stdin.isTTY === true,
-    isReadOnly: true,
+    mode: 'watch',
     stdout: process.stdout,
     stdin: process.stdin,
   });

@@ -4,6 +4,7 @@ import { countTrials } from '../state/selectors.js';
 import { CompactView } from './components/compact-view.js';
 import { FinishedTable } from './components/finished-table.js';
 import { Footer } from './components/footer.js';
+import type { MonitorMode } from './monitor-mode.js';
 import { Header } from './components/header.js';
 import { HelpOverlay } from './components/help-overlay.js';
 import { SystemPanel } from './components/system-panel.js';
@@ -27,8 +28,8 @@ export type AppProps = {
   readonly isHelpVisible: boolean;
   /** Whether keys are read, false when stdin is not a terminal. */
   readonly isInteractive: boolean;
-  /** Whether the run is only watched, not driven, from here. Default false. */
-  readonly isReadOnly?: boolean;
+  /** What the monitor shows: a run it drives (default), or not. */
+  readonly mode?: MonitorMode;
 };
 
 type ViewProps = Omit<AppProps, 'isHelpVisible'>;
@@ -69,13 +70,7 @@ function HelpView({ state, columns, rows, isInteractive }: ViewProps) {
   );
 }
 
-function FullView({
-  state,
-  columns,
-  rows,
-  isInteractive,
-  isReadOnly,
-}: ViewProps) {
+function FullView({ state, columns, rows, isInteractive, mode }: ViewProps) {
   const counts = countTrials(state);
   const layout = planFullLayout({
     columns,
@@ -104,7 +99,7 @@ function FullView({
       </Box>
       <Footer
         isInteractive={isInteractive}
-        isReadOnly={isReadOnly}
+        mode={mode}
         isRunPaused={state.isPaused}
         isHelpVisible={false}
         width={columns}

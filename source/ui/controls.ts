@@ -9,4 +9,6 @@ export type Controls = {
   resize(delta: number): void;
   /** Stops the run. The CLI unmounts the monitor once the runner stopped. */
   quit(): void;
+  /** Skips ahead in a replay; absent where there is nothing to skip. */
+  jump?(): void;
 };

@@ -2,6 +2,7 @@ import { useWindowSize } from 'ink';
 import type { EventBus } from '../state/event-bus.js';
 import type { RunState } from '../state/run-state.js';
 import { App } from './app.js';
+import type { MonitorMode } from './monitor-mode.js';
 import type { Controls } from './controls.js';
 import { useMonitorKeys } from './hooks/use-monitor-keys.js';
 import { useRunState } from './hooks/use-run-state.js';
@@ -18,10 +19,11 @@ export type MonitorProps = {
   /** Whether stdin is a TTY. Keys are ignored when false. */
   readonly isInteractive: boolean;
   /**
-   * Whether the run is only watched: another process drives it, so the
-   * footer offers just help and quit. Default false.
+   * What the monitor shows: a run it drives (`run`, the default), a run
+   * that another process drives (`watch`), or a stored run played back
+   * (`replay`). The footer offers the keys that work in each.
    */
-  readonly isReadOnly?: boolean;
+  readonly mode?: MonitorMode;
 };
 
 /** Connects the event bus, the terminal size and the keys to the layout. */
@@ -31,7 +33,7 @@ export function Monitor({
   tickMs,
   controls,
   isInteractive,
-  isReadOnly = false,
+  mode = 'run',
 }: MonitorProps) {
   const state = useRunState({ bus, initialState, tickMs });
   const { columns, rows } = useWindowSize();
@@ -47,7 +49,7 @@ export function Monitor({
       rows={rows}
       isHelpVisible={isHelpVisible}
       isInteractive={isInteractive}
-      isReadOnly={isReadOnly}
+      mode={mode}
     />
   );
 }

@@ -46,6 +46,19 @@ describe('traintop run', () => {
     expect(csv.status).toBe(0);
     expect(csv.stdout.trim().split('\r\n')).toHaveLength(1 + 2 * 4);
 
+    const replayed = traintop([
+      'replay',
+      runId!,
+      '--out',
+      out,
+      '--speed',
+      '64',
+    ]);
+    expect(replayed.status).toBe(0);
+    expect(
+      replayed.stdout.split('\n').filter((line) => line.startsWith('finished')),
+    ).toHaveLength(2 * 4);
+
     const listed = traintop(['runs', '--out', out]);
     expect(listed.status).toBe(0);
     expect(listed.stdout).toContain(runId);

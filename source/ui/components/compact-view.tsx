@@ -28,6 +28,7 @@ import { describeEta } from '../run-status.js';
 import { colors, glyphs } from '../theme.js';
 import { trialProgress } from '../worker-status.js';
 import { Footer } from './footer.js';
+import type { MonitorMode } from '../monitor-mode.js';
 import { MoreLine } from './more-line.js';
 import { WorkerLabel } from './worker-label.js';
 
@@ -44,8 +45,8 @@ export type CompactViewProps = {
   readonly rows: number;
   /** Whether keys are read, false when stdin is not a terminal. */
   readonly isInteractive: boolean;
-  /** Whether the run is only watched, not driven, from here. Default false. */
-  readonly isReadOnly?: boolean;
+  /** What the monitor shows: a run it drives (default), or not. */
+  readonly mode?: MonitorMode;
 };
 
 type LineProps = { readonly state: RunState };
@@ -65,7 +66,7 @@ export function CompactView({
   columns,
   rows,
   isInteractive,
-  isReadOnly,
+  mode,
 }: CompactViewProps) {
   const workers = selectWorkers(state);
   const { visibleItems, hiddenCount } = cutList(workers, rows - FRAME_LINES);
@@ -86,7 +87,7 @@ export function CompactView({
       </Box>
       <Footer
         isInteractive={isInteractive}
-        isReadOnly={isReadOnly}
+        mode={mode}
         isRunPaused={state.isPaused}
         isHelpVisible={false}
         width={columns}

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import type { MonitorMode } from '../monitor-mode.js';
 import { colors, glyphs } from '../theme.js';
 
 /**
@@ -13,11 +14,8 @@ export type FooterProps = {
    * are off and that Ctrl+C, a signal rather than a key, still stops the run.
    */
   readonly isInteractive: boolean;
-  /**
-   * Whether the monitor only watches a run that another process drives, so
-   * the keys that control a run do nothing. Default false.
-   */
-  readonly isReadOnly?: boolean;
+  /** What the monitor shows, which decides the keys offered. Default run. */
+  readonly mode?: MonitorMode;
   readonly isRunPaused: boolean;
   /** Whether the help is open, which puts the key that closes it first. */
   readonly isHelpVisible: boolean;
@@ -30,7 +28,7 @@ type KeyProps = { readonly keys: string; readonly action: string };
 /** Draws the key hints on one line. */
 export function Footer({
   isInteractive,
-  isReadOnly = false,
+  mode = 'run',
   isRunPaused,
   isHelpVisible,
   width,
@@ -38,8 +36,10 @@ export function Footer({
   return (
     <Box width={width}>
       <Text wrap="truncate">
-        {isInteractive && isReadOnly && !isHelpVisible ? (
+        {isInteractive && mode === 'watch' && !isHelpVisible ? (
           <WatchHints />
+        ) : isInteractive && mode === 'replay' && !isHelpVisible ? (
+          <ReplayHints isRunPaused={isRunPaused} />
         ) : isInteractive ? (
           <KeyHints
             isRunPaused={isRunPaused}
@@ -58,7 +58,7 @@ function KeyHints({
   isRunPaused,
   isHelpVisible,
   width,
-}: Omit<FooterProps, 'isInteractive' | 'isReadOnly'>) {
+}: Omit<FooterProps, 'isInteractive' | 'mode'>) {
   if (isHelpVisible) {
     return (
       <Text>
@@ -94,6 +94,22 @@ function WatchHints() {
       <Key keys="?" action="help" />
       <Separator />
       <Key keys="q" action="stop watching" />
+    </Text>
+  );
+}
+
+function ReplayHints({ isRunPaused }: Pick<FooterProps, 'isRunPaused'>) {
+  return (
+    <Text>
+      <Text color={colors.warn}>replay</Text>
+      <Separator />
+      <Key keys="p" action={isRunPaused ? 'play' : 'pause'} />
+      <Separator />
+      <Key keys="+/-" action="speed" />
+      <Separator />
+      <Key keys="j" action="jump 10s" />
+      <Separator />
+      <Key keys="q" action="quit" />
     </Text>
   );
 }

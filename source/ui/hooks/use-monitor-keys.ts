@@ -68,6 +68,9 @@ export function useMonitorKeys({
       case 'q':
         controls.quit();
         break;
+      case 'j':
+        controls.jump?.();
+        break;
     }
   };
 
