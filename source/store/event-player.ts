@@ -10,7 +10,7 @@ export const MAX_SPEED = 64;
 
 export type EventPlayerOptions = {
   readonly bus: EventBus;
-  /** Stored events in order, as events.jsonl holds them. */
+  /** Stored events in the order of events.jsonl. */
   readonly events: readonly RunEvent[];
   /** Multiple of the recorded pace to start at. Default 1. */
   readonly speed?: number;

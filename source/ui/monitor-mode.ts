@@ -1,5 +1,6 @@
 /**
- * What the monitor shows: a run it drives (`run`), a run that another
- * process drives (`watch`), or a stored run played back (`replay`).
+ * The kind of run the monitor shows: one it drives (`run`), one that
+ * another process drives (`watch`), or a stored one played back
+ * (`replay`).
  */
 export type MonitorMode = 'run' | 'watch' | 'replay';
