@@ -28,7 +28,7 @@ export type AppProps = {
   readonly isHelpVisible: boolean;
   /** Whether keys are read, false when stdin is not a terminal. */
   readonly isInteractive: boolean;
-  /** What the monitor shows: a run it drives (default), or not. */
+  /** The kind of run shown; the footer follows it. Default run. */
   readonly mode?: MonitorMode;
 };
 

@@ -19,8 +19,8 @@ export type MonitorProps = {
   /** Whether stdin is a TTY. Keys are ignored when false. */
   readonly isInteractive: boolean;
   /**
-   * What the monitor shows: a run it drives (`run`, the default), a run
-   * that another process drives (`watch`), or a stored run played back
+   * The kind of run shown: one this process drives (`run`, the default),
+   * one that another process drives (`watch`), or a stored one played back
    * (`replay`). The footer offers the keys that work in each.
    */
   readonly mode?: MonitorMode;

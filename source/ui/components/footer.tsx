@@ -14,7 +14,7 @@ export type FooterProps = {
    * are off and that Ctrl+C, a signal rather than a key, still stops the run.
    */
   readonly isInteractive: boolean;
-  /** What the monitor shows, which decides the keys offered. Default run. */
+  /** The kind of run shown, which decides the keys offered. Default run. */
   readonly mode?: MonitorMode;
   readonly isRunPaused: boolean;
   /** Whether the help is open, which puts the key that closes it first. */
