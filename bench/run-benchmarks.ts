@@ -5,6 +5,7 @@ import { formatTable, type Comparison } from './comparison.js';
 import { measureMonitorMemory } from './monitor-memory.js';
 import { measureMonitorOverhead } from './monitor-overhead.js';
 import { measurePoolSpeedup } from './pool-speedup.js';
+import { measureStoreFrameTime } from './store-frame-time.js';
 import { measureStoreIngest } from './store-ingest.js';
 import { measureTerminalBytes } from './terminal-bytes.js';
 
@@ -19,6 +20,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   { name: 'terminal bytes', measure: measureTerminalBytes },
   { name: 'monitor memory', measure: measureMonitorMemory },
   { name: 'store ingest', measure: measureStoreIngest },
+  { name: 'store frame time', measure: measureStoreFrameTime },
 ];
 
 const MS_PER_SECOND = 1000;

@@ -7,8 +7,7 @@ import { EventBus } from '../state/event-bus.js';
 import type { DataSource } from '../state/events.js';
 import { reduceRunEvent } from '../state/reducer.js';
 import { createRunState, type RunState } from '../state/run-state.js';
-import { EventLogWriter } from '../store/event-log.js';
-import { RunDatabaseWriter } from '../store/run-database.js';
+import { RunStore, type StoreErrors } from '../store/run-store.js';
 import type { RunDirectory } from '../store/run-directory.js';
 import { startSystemSampler } from '../telemetry/system-sampler.js';
 import { startThreadSampler } from '../telemetry/thread-cpu.js';
@@ -58,8 +57,7 @@ export async function executeRun(
   const { runId, folder, logPath } = plan;
   const log = openLogFile(logPath);
   const bus = new EventBus();
-  const eventLog = new EventLogWriter(bus, folder.eventsFile);
-  const database = openDatabase(bus, folder.databaseFile, plan);
+  const store = new RunStore(bus, folder, plan.doneTrialIds ? runId : '');
   let state: RunState = plan.initialState ?? createRunState();
   bus.subscribe((event) => {
     state = reduceRunEvent(state, event);
@@ -83,6 +81,7 @@ export async function executeRun(
   const output = await openOutput(plan, display, bus, runner, stdout.write);
   const removeHandlers = handleFailures(runner, output, log);
 
+  let storeErrors: StoreErrors | undefined;
   log.logger.info(
     { runId, plan: { ...plan, initialState: undefined } },
     'run started',
@@ -96,8 +95,7 @@ export async function executeRun(
     removeHandlers();
     stopTelemetry();
     await output.close();
-    await eventLog.close();
-    database.close();
+    storeErrors = await store.close();
     log.flush();
   }
 
@@ -106,28 +104,12 @@ export async function executeRun(
     stdout.write(`Run stored in ${folder.path}\n`);
   }
   reportWriteFailures([
-    [logPath, log.failure()],
-    [folder.eventsFile, eventLog.error],
-    [folder.databaseFile, database.error],
+    [logPath, log.failure()?.message ?? null],
+    [folder.eventsFile, storeErrors?.eventsError ?? null],
+    [folder.databaseFile, storeErrors?.databaseError ?? null],
   ]);
 
   return 0;
-}
-
-/**
- * Opens the run's SQLite store. A store that cannot be opened is reported
- * after the run instead of stopping it: events.jsonl keeps every event.
- */
-function openDatabase(bus: EventBus, file: string, plan: RunPlan) {
-  try {
-    return new RunDatabaseWriter(
-      bus,
-      file,
-      plan.doneTrialIds ? plan.runId : '',
-    );
-  } catch (error) {
-    return { error: error as Error, close: () => {} };
-  }
 }
 
 /** Rebuilds the train/test split that a data source names. */
@@ -249,13 +231,12 @@ function watchStdout(onClosed: () => void, log: FileLogger) {
 }
 
 function reportWriteFailures(
-  failures: readonly (readonly [string, Error | null])[],
+  failures: readonly (readonly [string, string | null])[],
 ): void {
   for (const [file, failure] of failures) {
     if (failure) {
       process.stderr.write(
-        `warning: Failed to write ${file}: ${failure.message}; ` +
-          'it stops there.\n',
+        `warning: Failed to write ${file}: ${failure}; ` + 'it stops there.\n',
       );
     }
   }

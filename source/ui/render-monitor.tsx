@@ -13,6 +13,8 @@ export type RenderMonitorOptions = MonitorProps & {
   readonly stdout: NodeJS.WritableStream;
   /** Keyboard input, read only when `isInteractive` is true. */
   readonly stdin: NodeJS.ReadableStream;
+  /** Receives the time Ink spent rendering each frame, in ms. */
+  readonly onRender?: (renderMs: number) => void;
 };
 
 /** A monitor on screen. */
@@ -33,7 +35,7 @@ export type MountedMonitor = {
  * TTY, Ink writes one frame, with the final state, on close.
  */
 export function renderMonitor(options: RenderMonitorOptions): MountedMonitor {
-  const { stdout, stdin, ...props } = options;
+  const { stdout, stdin, onRender, ...props } = options;
   const isTerminal = (stdout as { isTTY?: boolean }).isTTY === true;
   const output = isTerminal ? new DiffingOutput(stdout) : null;
   output?.open();
@@ -49,6 +51,9 @@ export function renderMonitor(options: RenderMonitorOptions): MountedMonitor {
     exitOnCtrlC: false,
     patchConsole: false,
     maxFps: framesPerSecond(props.tickMs),
+    ...(onRender
+      ? { onRender: (metrics) => onRender(metrics.renderTime) }
+      : {}),
   });
 
   return {
