@@ -124,6 +124,10 @@ function continueRun(state: RunState, event: EventOf<'run-continued'>) {
         : trial;
   }
 
+  // The time the run lay stopped counts as paused, so the ETA and the
+  // trees per second reflect training time only.
+  const stoppedMs = Math.max(0, event.at - (state.finishedAt ?? state.now));
+
   return {
     ...state,
     trials,
@@ -132,8 +136,10 @@ function continueRun(state: RunState, event: EventOf<'run-continued'>) {
     finishReason: null,
     isPaused: false,
     pausedAt: null,
+    pausedMs: state.pausedMs + stoppedMs,
     poolSize: event.poolSize,
     maxPoolSize: event.maxPoolSize,
+    progressSamples: [],
   };
 }
 

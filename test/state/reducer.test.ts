@@ -220,6 +220,18 @@ describe('reduceRunEvents', () => {
     expect(state.pausedMs).toBe(3_000);
   });
 
+  it('counts the time a run lay stopped as paused on resume', () => {
+    const state = fold([
+      progress(2_000, 't1', 10),
+      { kind: 'run-finished', at: 3_000, reason: 'stopped' },
+      { kind: 'run-continued', at: 63_000, poolSize: 2, maxPoolSize: 8 },
+    ]);
+
+    expect(state.finishReason).toBeNull();
+    expect(state.pausedMs).toBe(60_000);
+    expect(state.progressSamples).toEqual([]);
+  });
+
   it('records the pool size and the end of the run', () => {
     const state = fold([
       { kind: 'pool-resized', at: 1_100, poolSize: 5 },
