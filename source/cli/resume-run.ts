@@ -1,4 +1,4 @@
-import { readFileSync, truncateSync } from 'node:fs';
+import { accessSync, constants, readFileSync, truncateSync } from 'node:fs';
 import path from 'node:path';
 
 import type { DataSource, EventOf } from '../state/events.js';
@@ -44,6 +44,7 @@ export async function resumeRun(argv: readonly string[]): Promise<number> {
     }
 
     checkNotRunning(state.runId);
+    checkWritable(folder);
     if (log.truncatedLine !== null) {
       dropCutShortLine(eventsFile, log.truncatedLine);
     }
@@ -125,6 +126,20 @@ function checkNotRunning(runId: string): void {
       `Cannot resume ${runId}: process ${pid} is still running it; ` +
         `follow it with traintop watch ${runId}.`,
     );
+  }
+}
+
+function checkWritable(folder: string): void {
+  for (const target of [folder, path.join(folder, 'events.jsonl')]) {
+    try {
+      accessSync(target, constants.W_OK);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+      throw new CannotResumeError(
+        `Cannot resume from ${target} (${code}): the run's folder and its ` +
+          'files must be writable; fix their permissions and try again.',
+      );
+    }
   }
 }
 

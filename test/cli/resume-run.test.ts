@@ -1,5 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -123,4 +129,37 @@ describe('traintop resume', () => {
     expect(result.stdout).toContain('already completed');
     expect(readFileSync(eventsFile(out)!, 'utf8')).toBe(before);
   });
+
+  // Root writes anywhere, so the check runs without the capability that
+  // lets root ignore file permissions.
+  const canDropOverride =
+    process.getuid?.() === 0 && spawnSync('capsh', ['--help']).status === 0;
+
+  it.skipIf(!canDropOverride)(
+    'refuses a read-only run folder and changes nothing',
+    async () => {
+      const out = mkdtempSync(path.join(tmpdir(), 'traintop-readonly-'));
+      await killAfter(start(['--plain', ...sweep, '--out', out]), out, 1);
+      const runId = readdirSync(out)[0]!;
+      const file = eventsFile(out)!;
+      const before = readFileSync(file, 'utf8');
+      chmodSync(path.dirname(file), 0o555);
+      chmodSync(file, 0o444);
+
+      const command = [process.execPath, main, 'resume', runId, '--out', out]
+        .map((part) => `'${part}'`)
+        .join(' ');
+      const result = spawnSync(
+        'capsh',
+        ['--drop=cap_dac_override', '--', '-c', command],
+        { env, encoding: 'utf8' },
+      );
+      chmodSync(path.dirname(file), 0o755);
+
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain('EACCES');
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(readFileSync(file, 'utf8')).toBe(before);
+    },
+  );
 });
