@@ -12,6 +12,7 @@ import {
 } from '../store/export-run.js';
 import { findRunFolder, RunNotFoundError } from '../store/find-run.js';
 import { parseRunCommand } from './command-args.js';
+import { warnIfCutShort } from './cut-short-warning.js';
 
 const EXIT_USAGE = 2;
 
@@ -66,7 +67,9 @@ export async function exportRun(argv: readonly string[]): Promise<number> {
 
   try {
     const folder = findRunFolder(args.outDir, args.run);
-    const { events } = await readEventLog(path.join(folder, 'events.jsonl'));
+    const log = await readEventLog(path.join(folder, 'events.jsonl'));
+    warnIfCutShort(log);
+    const { events } = log;
     const state = reduceRunEvents(createRunState(), events);
     const trials = trialRows(state);
     const chunks = chunkRows(events);

@@ -9,6 +9,7 @@ import { EventPlayer, MAX_SPEED, MIN_SPEED } from '../store/event-player.js';
 import { findRunFolder, RunNotFoundError } from '../store/find-run.js';
 import { renderMonitor } from '../ui/render-monitor.js';
 import { parseRunCommand } from './command-args.js';
+import { warnIfCutShort } from './cut-short-warning.js';
 import { DEFAULT_TICK_MS } from './flag-table.js';
 import { attachPlainOutput } from './plain-output.js';
 import { handleStopSignals } from './stop-signals.js';
@@ -43,6 +44,7 @@ export async function replayRun(argv: readonly string[]): Promise<number> {
     const folder = findRunFolder(args.outDir, args.run);
     const log = await readEventLog(path.join(folder, 'events.jsonl'));
     const state = await play(log.events, speed);
+    warnIfCutShort(log);
     process.stdout.write(`\n${formatSummary(state, { columns: 80 })}`);
 
     return 0;

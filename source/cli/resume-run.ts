@@ -1,5 +1,13 @@
-import { accessSync, constants, readFileSync, truncateSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  readFileSync,
+  truncateSync,
+} from 'node:fs';
 import path from 'node:path';
+
+import Database from 'better-sqlite3';
 
 import type { DataSource, EventOf } from '../state/events.js';
 import { reduceRunEvents } from '../state/reducer.js';
@@ -45,6 +53,7 @@ export async function resumeRun(argv: readonly string[]): Promise<number> {
 
     checkNotRunning(state.runId);
     checkWritable(folder);
+    checkDatabaseFree(path.join(folder, 'run.db'));
     if (log.truncatedLine !== null) {
       dropCutShortLine(eventsFile, log.truncatedLine);
     }
@@ -140,6 +149,31 @@ function checkWritable(folder: string): void {
           'files must be writable; fix their permissions and try again.',
       );
     }
+  }
+}
+
+/** Time to wait for another process's lock on run.db, in ms. */
+const DATABASE_LOCK_WAIT_MS = 500;
+
+/** Rejects a run.db that another process holds a write lock on. */
+function checkDatabaseFree(databaseFile: string): void {
+  if (!existsSync(databaseFile)) {
+    return;
+  }
+
+  const database = new Database(databaseFile, {
+    timeout: DATABASE_LOCK_WAIT_MS,
+  });
+  try {
+    database.exec('BEGIN IMMEDIATE');
+    database.exec('ROLLBACK');
+  } catch (error) {
+    throw new CannotResumeError(
+      `Cannot resume: ${databaseFile} is locked by another process ` +
+        `(${(error as Error).message}); close that process and try again.`,
+    );
+  } finally {
+    database.close();
   }
 }
 

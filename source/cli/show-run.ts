@@ -5,6 +5,7 @@ import { createRunState } from '../state/run-state.js';
 import { EventLogError, readEventLog } from '../store/event-log-reader.js';
 import { findRunFolder, RunNotFoundError } from '../store/find-run.js';
 import { parseRunCommand } from './command-args.js';
+import { warnIfCutShort } from './cut-short-warning.js';
 import { formatSummary } from './summary.js';
 
 const EXIT_USAGE = 2;
@@ -21,12 +22,7 @@ export async function showRun(argv: readonly string[]): Promise<number> {
     const log = await readEventLog(path.join(folder, 'events.jsonl'));
     const state = reduceRunEvents(createRunState(), log.events);
     process.stdout.write(formatSummary(state, { columns: 80 }));
-    if (log.truncatedLine !== null) {
-      process.stderr.write(
-        `warning: line ${log.truncatedLine} of the event log was cut short, ` +
-          'as by a crash; the summary covers the events before it.\n',
-      );
-    }
+    warnIfCutShort(log);
 
     return 0;
   } catch (error) {

@@ -9,6 +9,7 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 
 import { reduceRunEvents } from '../../source/state/reducer.js';
@@ -128,6 +129,28 @@ describe('traintop resume', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('already completed');
     expect(readFileSync(eventsFile(out)!, 'utf8')).toBe(before);
+  });
+
+  it('refuses a database another process locks and changes nothing', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'traintop-locked-'));
+    await killAfter(start(['--plain', ...sweep, '--out', out]), out, 1);
+    const runId = readdirSync(out)[0]!;
+    const file = eventsFile(out)!;
+    const before = readFileSync(file, 'utf8');
+    const locker = new Database(path.join(path.dirname(file), 'run.db'));
+    locker.exec('BEGIN EXCLUSIVE');
+
+    const result = spawnSync(
+      process.execPath,
+      [main, 'resume', runId, '--plain', '--out', out],
+      { env, encoding: 'utf8' },
+    );
+    locker.exec('ROLLBACK');
+    locker.close();
+
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('is locked by another process');
+    expect(readFileSync(file, 'utf8')).toBe(before);
   });
 
   // Root writes anywhere, so the check runs without the capability that
