@@ -179,7 +179,7 @@ function checkDatabaseFree(databaseFile: string): void {
 
 /**
  * Cuts the log back to its last whole line, so the events appended next
- * start on a line of their own. Only the cut-short line, which holds no
+ * start on a line of their own. Only the cut-short line, which has no
  * readable event, is lost.
  */
 function dropCutShortLine(eventsFile: string, lineNumber: number): void {

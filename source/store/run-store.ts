@@ -9,7 +9,7 @@ import type { StoreRequest, StoreResponse } from './store-messages.js';
 /** How often the main thread hands queued events to the store, in ms. */
 const HAND_OFF_INTERVAL_MS = 100;
 
-/** Why a run's files could not be written, by file; null when they were. */
+/** The write error of each of a run's files, or null when it was written. */
 export type StoreErrors = {
   readonly eventsError: string | null;
   readonly databaseError: string | null;
