@@ -17,14 +17,9 @@ import { attachMonitor, type Output } from './monitor-output.js';
 import { attachPlainOutput } from './plain-output.js';
 import { handleStopSignals } from './stop-signals.js';
 import { formatSummary } from './summary.js';
+import { EXIT_FAILURE, EXIT_FORCED } from './exit-codes.js';
 
 const JOB_NAME = 'iris random forest';
-
-/** Exit code for an unexpected failure. */
-const EXIT_FAILURE = 1;
-
-/** Exit code after a second Ctrl+C cut a stop short: 128 + SIGINT. */
-const EXIT_FORCED = 130;
 
 /** A run to carry out: a new one, or a stopped one taken up again. */
 export type RunPlan = {

@@ -13,8 +13,7 @@ import {
 import { findRunFolder, RunNotFoundError } from '../store/find-run.js';
 import { parseRunCommand } from './command-args.js';
 import { warnIfCutShort } from './cut-short-warning.js';
-
-const EXIT_USAGE = 2;
+import { rejectInput } from './exit-codes.js';
 
 const TRIAL_COLUMNS: readonly (keyof TrialRow)[] = [
   'trial',
@@ -53,16 +52,18 @@ export async function exportRun(argv: readonly string[]): Promise<number> {
     table: { type: 'string' },
   });
   if (typeof args === 'string') {
-    return fail(args);
+    return rejectInput(args);
   }
 
   const format = args.values['format'] ?? 'json';
   const table = args.values['table'] ?? 'trials';
   if (format !== 'json' && format !== 'csv') {
-    return fail(`Invalid --format "${format}": expected csv or json.`);
+    return rejectInput(`Invalid --format "${format}": expected csv or json.`);
   }
   if (table !== 'trials' && table !== 'chunks') {
-    return fail(`Invalid --table "${table}": expected trials or chunks.`);
+    return rejectInput(
+      `Invalid --table "${table}": expected trials or chunks.`,
+    );
   }
 
   try {
@@ -86,14 +87,8 @@ export async function exportRun(argv: readonly string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof RunNotFoundError || error instanceof EventLogError) {
-      return fail(error.message);
+      return rejectInput(error.message);
     }
     throw error;
   }
-}
-
-function fail(message: string): number {
-  process.stderr.write(`error: ${message}\n`);
-
-  return EXIT_USAGE;
 }

@@ -5,8 +5,7 @@ import { EventLogError } from '../store/event-log-reader.js';
 import { listStoredRuns, type StoredRun } from '../store/stored-runs.js';
 import { formatAccuracy } from '../ui/format.js';
 import { DEFAULT_OUT_DIR } from './flag-table.js';
-
-const EXIT_USAGE = 2;
+import { EXIT_USAGE } from './exit-codes.js';
 
 /** Column titles of the runs table, with their widths. */
 const COLUMNS = [

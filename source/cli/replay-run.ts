@@ -14,8 +14,7 @@ import { DEFAULT_TICK_MS } from './flag-table.js';
 import { attachPlainOutput } from './plain-output.js';
 import { handleStopSignals } from './stop-signals.js';
 import { formatSummary } from './summary.js';
-
-const EXIT_USAGE = 2;
+import { rejectInput } from './exit-codes.js';
 
 /** Recorded time that one press of j skips, in ms. */
 const JUMP_MS = 10_000;
@@ -28,13 +27,13 @@ const JUMP_MS = 10_000;
 export async function replayRun(argv: readonly string[]): Promise<number> {
   const args = parseRunCommand('replay', argv, { speed: { type: 'string' } });
   if (typeof args === 'string') {
-    return fail(args);
+    return rejectInput(args);
   }
 
   const speedText = args.values['speed'];
   const speed = speedText === undefined ? 1 : Number(speedText);
   if (!(speed >= MIN_SPEED && speed <= MAX_SPEED)) {
-    return fail(
+    return rejectInput(
       `Invalid --speed "${String(speedText)}": expected a number from ` +
         `${MIN_SPEED} to ${MAX_SPEED}, a multiple of the recorded pace.`,
     );
@@ -50,7 +49,7 @@ export async function replayRun(argv: readonly string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof RunNotFoundError || error instanceof EventLogError) {
-      return fail(error.message);
+      return rejectInput(error.message);
     }
     throw error;
   }
@@ -121,10 +120,4 @@ function plainOutput(bus: EventBus) {
   });
 
   return { close: async () => detach() };
-}
-
-function fail(message: string): number {
-  process.stderr.write(`error: ${message}\n`);
-
-  return EXIT_USAGE;
 }

@@ -18,8 +18,7 @@ import { isProcessAlive, processIdOf } from '../store/stored-runs.js';
 import { parseRunCommand } from './command-args.js';
 import { executeRun } from './execute-run.js';
 import { DEFAULT_TICK_MS } from './flag-table.js';
-
-const EXIT_USAGE = 2;
+import { rejectInput } from './exit-codes.js';
 
 /** A run that cannot be resumed, with the one-line reason. */
 class CannotResumeError extends Error {}
@@ -36,7 +35,7 @@ export async function resumeRun(argv: readonly string[]): Promise<number> {
     json: { type: 'boolean' },
   });
   if (typeof args === 'string') {
-    return fail(args);
+    return rejectInput(args);
   }
 
   try {
@@ -99,7 +98,7 @@ export async function resumeRun(argv: readonly string[]): Promise<number> {
       error instanceof EventLogError ||
       error instanceof CannotResumeError
     ) {
-      return fail(error.message);
+      return rejectInput(error.message);
     }
     throw error;
   }
@@ -190,10 +189,4 @@ function dropCutShortLine(eventsFile: string, lineNumber: number): void {
     `warning: dropped line ${lineNumber} of ${eventsFile}, which a crash ` +
       'cut short.\n',
   );
-}
-
-function fail(message: string): number {
-  process.stderr.write(`error: ${message}\n`);
-
-  return EXIT_USAGE;
 }

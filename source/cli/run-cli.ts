@@ -8,9 +8,7 @@ import { resumeRun } from './resume-run.js';
 import { runSweep } from './run-sweep.js';
 import { showRun } from './show-run.js';
 import { watchRun } from './watch-run.js';
-
-/** Exit code for invalid flags and other bad input. */
-export const EXIT_USAGE = 2;
+import { EXIT_USAGE } from './exit-codes.js';
 
 /**
  * Runs the command line and returns the exit code. Only the CLI writes to

@@ -12,12 +12,10 @@ import {
 } from '../store/run-directory.js';
 import { executeRun } from './execute-run.js';
 import type { RunOptions } from './flags.js';
+import { EXIT_USAGE } from './exit-codes.js';
 
 /** Share of each class held out for testing. */
 const TEST_FRACTION = 0.2;
-
-/** Exit code for bad input. */
-const EXIT_USAGE = 2;
 
 /**
  * Runs the default sweep: iris, one stratified split, the grid from the

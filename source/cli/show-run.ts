@@ -7,14 +7,13 @@ import { findRunFolder, RunNotFoundError } from '../store/find-run.js';
 import { parseRunCommand } from './command-args.js';
 import { warnIfCutShort } from './cut-short-warning.js';
 import { formatSummary } from './summary.js';
-
-const EXIT_USAGE = 2;
+import { rejectInput } from './exit-codes.js';
 
 /** Prints the summary of one stored run. Returns the exit code. */
 export async function showRun(argv: readonly string[]): Promise<number> {
   const args = parseRunCommand('show', argv);
   if (typeof args === 'string') {
-    return fail(args);
+    return rejectInput(args);
   }
 
   try {
@@ -27,14 +26,8 @@ export async function showRun(argv: readonly string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof RunNotFoundError || error instanceof EventLogError) {
-      return fail(error.message);
+      return rejectInput(error.message);
     }
     throw error;
   }
-}
-
-function fail(message: string): number {
-  process.stderr.write(`error: ${message}\n`);
-
-  return EXIT_USAGE;
 }

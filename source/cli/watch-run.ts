@@ -12,8 +12,7 @@ import { DEFAULT_TICK_MS } from './flag-table.js';
 import { attachPlainOutput } from './plain-output.js';
 import { handleStopSignals } from './stop-signals.js';
 import { formatSummary } from './summary.js';
-
-const EXIT_USAGE = 2;
+import { EXIT_USAGE, rejectInput } from './exit-codes.js';
 
 /** Polls without new events after which a run whose process died ends. */
 const IDLE_POLLS_BEFORE_ENDED = 2;
@@ -26,7 +25,7 @@ const IDLE_POLLS_BEFORE_ENDED = 2;
 export async function watchRun(argv: readonly string[]): Promise<number> {
   const args = parseRunCommand('watch', argv);
   if (typeof args === 'string') {
-    return fail(args);
+    return rejectInput(args);
   }
 
   let folder: string;
@@ -34,7 +33,7 @@ export async function watchRun(argv: readonly string[]): Promise<number> {
     folder = findRunFolder(args.outDir, args.run);
   } catch (error) {
     if (error instanceof RunNotFoundError) {
-      return fail(error.message);
+      return rejectInput(error.message);
     }
     throw error;
   }
@@ -149,10 +148,4 @@ function openOutput(bus: EventBus, quit: () => void) {
     stdout: process.stdout,
     stdin: process.stdin,
   });
-}
-
-function fail(message: string): number {
-  process.stderr.write(`error: ${message}\n`);
-
-  return EXIT_USAGE;
 }
