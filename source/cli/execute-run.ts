@@ -37,7 +37,7 @@ export type RunPlan = {
   readonly doneTrialIds?: ReadonlySet<string>;
 };
 
-/** How a run shows its progress. */
+/** The display settings of a run: output mode and redraw interval. */
 export type RunDisplay = Pick<RunOptions, 'output' | 'tickMs'>;
 
 /**

@@ -30,7 +30,7 @@ export const CHUNK_SIZE_RANGE: Range = { min: 1, max: 10_000 };
 export const DEFAULT_RETRIES = 1;
 export const RETRIES_RANGE: Range = { min: 0, max: 10 };
 
-/** Folder that holds one folder per run. */
+/** Folder that contains one folder per run. */
 export const DEFAULT_OUT_DIR = 'traintop-runs';
 
 export const FLAG_OPTIONS = {

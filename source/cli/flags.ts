@@ -47,7 +47,7 @@ export type RunOptions = {
   /** Retries of a failed trial before it counts as failed. Default 1. */
   readonly retries: number;
   readonly output: OutputMode;
-  /** Folder that holds one folder per run. Default `traintop-runs`. */
+  /** Folder that contains one folder per run. Default `traintop-runs`. */
   readonly outDir: string;
   /** Log file path; null puts `traintop.log` in the run's folder. */
   readonly logPath: string | null;

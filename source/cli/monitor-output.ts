@@ -4,7 +4,7 @@ import { createRunState, type RunState } from '../state/run-state.js';
 import type { Controls } from '../ui/controls.js';
 import { renderMonitor } from '../ui/render-monitor.js';
 
-/** Where the run's progress goes: the monitor or printed lines. */
+/** The destination of a run's progress: the monitor or printed lines. */
 export type Output = {
   /** Ends the output; for the monitor, restores the terminal. */
   close(): Promise<void>;
@@ -22,7 +22,8 @@ export type MonitorOutputOptions = {
 
 /**
  * Draws the monitor on the terminal and wires its keys to the runner.
- * Resolves once the monitor listens to the bus, so it sees the first event.
+ * Resolves once the monitor listens to the bus, so it receives the first
+ * event.
  */
 export async function attachMonitor(
   options: MonitorOutputOptions,

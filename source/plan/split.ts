@@ -22,7 +22,7 @@ export function splitStratified(
     trainRows.push(...rows.slice(testCount));
   }
 
-  // Classes would otherwise sit in blocks, and bagging sees rows in order.
+  // Classes would otherwise sit in blocks, and bagging reads rows in order.
   shuffle(engine, trainRows);
   shuffle(engine, testRows);
 

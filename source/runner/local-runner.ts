@@ -423,12 +423,12 @@ export class LocalRunner implements Runner {
       return known;
     }
 
-    const taken = new Set([
+    const usedNumbers = new Set([
       ...this.workerNumbers.values(),
       ...this.crashedNumbers,
     ]);
     let number = 1;
-    while (taken.has(number)) {
+    while (usedNumbers.has(number)) {
       number += 1;
     }
     this.workerNumbers.set(threadId, number);

@@ -1,4 +1,4 @@
-/** How a run ended. */
+/** The end state of a run. */
 export type RunOutcome = 'completed' | 'stopped';
 
 /** Controls that every runner offers, whether threads or a job queue. */

@@ -8,10 +8,10 @@ import { fileURLToPath } from 'node:url';
  * which `npm run build` writes.
  */
 export function resolveWorkerFile(relativeToSource: string): string {
-  const here = fileURLToPath(import.meta.url);
-  const sourceRoot = path.resolve(path.dirname(here), '..');
+  const modulePath = fileURLToPath(import.meta.url);
+  const sourceRoot = path.resolve(path.dirname(modulePath), '..');
 
-  if (here.endsWith('.ts')) {
+  if (modulePath.endsWith('.ts')) {
     const projectRoot = path.dirname(sourceRoot);
 
     return path.join(projectRoot, 'dist', 'source', relativeToSource);

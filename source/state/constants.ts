@@ -5,7 +5,7 @@
  */
 export const CURVE_POINTS = 48;
 
-/** Least active time between two samples of the sweep's progress, in ms. */
+/** Minimum active time between two samples of the sweep's progress, in ms. */
 export const PROGRESS_SAMPLE_MS = 1_000;
 
 /**

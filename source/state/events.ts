@@ -29,7 +29,7 @@ export type ThreadReading = {
   readonly cpuPercent: number | null;
 };
 
-/** Where a run's rows come from and how they are split. */
+/** The data set of a run and its train/test split. */
 export type DataSource = {
   readonly dataset: 'iris';
   /** Share of each class held out for testing. */

@@ -308,7 +308,10 @@ function removeWorker(state: RunState, workerId: number): RunState {
   return { ...state, workers };
 }
 
-/** Records the run's trees grown, at most once per PROGRESS_SAMPLE_MS. */
+/**
+ * Records the run's trees grown, unless less than PROGRESS_SAMPLE_MS of
+ * active time passed since the last sample.
+ */
 function sampleProgress(state: RunState): RunState {
   const activeMs = selectActiveMs(state);
   const last = state.progressSamples.at(-1);
@@ -317,9 +320,9 @@ function sampleProgress(state: RunState): RunState {
   }
 
   const sample = { activeMs, trees: countTreesGrown(state) };
-  const kept = state.progressSamples.slice(1 - PROGRESS_SAMPLES);
+  const recent = state.progressSamples.slice(1 - PROGRESS_SAMPLES);
 
-  return { ...state, progressSamples: [...kept, sample] };
+  return { ...state, progressSamples: [...recent, sample] };
 }
 
 /** Drops rows of crashed workers once they were shown long enough. */

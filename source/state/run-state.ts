@@ -18,8 +18,8 @@ export type TrialState = {
   readonly elapsedMs: number;
   /**
    * Test accuracy as the forest grows, in CURVE_POINTS equal shares of its
-   * trees: point i holds the accuracy measured when the forest reached
-   * share i, and null for shares not reached yet.
+   * trees: point i is the accuracy measured when the forest reached share
+   * i, or null for a share not reached yet.
    */
   readonly testCurve: readonly (number | null)[];
   readonly error: string | null;

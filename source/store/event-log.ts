@@ -11,9 +11,9 @@ const MAX_QUEUED_EVENTS = 1_000;
 
 /**
  * Appends every event of a run to an events.jsonl file, one JSON object per
- * line, in order. Events are queued and written in batches on a timer, so
- * the thread that draws the monitor never waits for the disk. Each batch is
- * whole lines, so a crash can cut at most the last line short.
+ * line, in order. Events are queued and written in batches on a timer.
+ * Batches are whole lines appended in order, so a crash cuts at most the
+ * last line short.
  */
 export class EventLogWriter {
   private readonly stream: WriteStream;

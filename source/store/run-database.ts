@@ -68,10 +68,10 @@ const SCHEMA = `
  * Stores a run in a SQLite database (run.db, in WAL mode): the run, each
  * trial's spec, state and final metrics, per-chunk metrics, system readings
  * and pool changes. Events are queued and written on a timer, one
- * transaction per batch, so drawing never waits on a single insert.
+ * transaction per batch.
  *
- * NOTE: better-sqlite3 is synchronous, so a batch still runs on the main
- * thread; at the rates of a sweep a batch takes a few milliseconds.
+ * NOTE: better-sqlite3 is synchronous, so a batch blocks the thread it runs
+ * on. RunStore therefore runs this writer in a worker thread of its own.
  */
 export class RunDatabaseWriter {
   private readonly database: Database.Database;

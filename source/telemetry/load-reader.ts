@@ -40,7 +40,7 @@ export class LoadReader {
     void this.worker.terminate();
   }
 
-  /** Answers every waiting read with the error, so none hangs. */
+  /** Resolves every waiting read with the error, so none hangs. */
   private failAll(error: Error): void {
     this.failure = error;
     for (const [id, resolve] of this.pending) {

@@ -1,7 +1,7 @@
 // Worker thread that reads CPU load through systeminformation. On Linux,
 // systeminformation 5.33 currentLoad() runs `cat /proc/stat | grep cpu`
-// through execSync, which blocks its thread for 3 to 30 ms depending on the
-// machine's load; here that blocks this thread, not the one that draws.
+// through execSync, which blocked its thread for 3 to 30 ms on a 2-core VM,
+// depending on load. Here it blocks this thread, not the one that draws.
 import { parentPort } from 'node:worker_threads';
 
 import { currentLoad } from 'systeminformation';

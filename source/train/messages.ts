@@ -30,7 +30,7 @@ export type TrainTask = {
   readonly control: SharedArrayBuffer;
   /** Port for `TaskMessage`s back to the runner; transferred. */
   readonly port: MessagePort;
-  /** Where to continue from, or null to start with no trees. */
+  /** The checkpoint to continue from, or null to start with no trees. */
   readonly checkpoint: ForestCheckpoint | null;
 };
 
@@ -56,7 +56,7 @@ export type TaskMessage =
       readonly message: string;
     };
 
-/** What a task returns. */
+/** The result of a task. */
 export type TaskResult =
   | ({
       readonly status: 'finished';

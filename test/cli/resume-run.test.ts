@@ -32,7 +32,7 @@ function countFinished(file: string): number {
   return readFileSync(file, 'utf8').split('"kind":"trial-finished"').length - 1;
 }
 
-/** Kills the process with SIGKILL once the log holds `finished` results. */
+/** Kills the process with SIGKILL once the log contains `finished` results. */
 async function killAfter(child: ChildProcess, out: string, finished: number) {
   const exited = new Promise((resolve) => child.on('exit', resolve));
   const deadline = Date.now() + 30_000;

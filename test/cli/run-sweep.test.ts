@@ -38,9 +38,9 @@ describe('traintop run', () => {
       2 * 4,
     );
 
-    const shown = traintop(['show', runId!, '--out', out]);
-    expect(shown.status).toBe(0);
-    expect(shown.stdout).toContain('completed');
+    const summary = traintop(['show', runId!, '--out', out]);
+    expect(summary.status).toBe(0);
+    expect(summary.stdout).toContain('completed');
 
     const csv = traintop(['export', runId!, '--out', out, '--format', 'csv']);
     expect(csv.status).toBe(0);

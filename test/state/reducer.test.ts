@@ -141,10 +141,10 @@ describe('reduceRunEvents', () => {
       workerId: 1,
       error: 'worker exited with code: 3',
     };
-    const shown = fold([crash, { kind: 'run-paused', at: 2_001 }]);
+    const soonAfter = fold([crash, { kind: 'run-paused', at: 2_001 }]);
     const later = fold([crash, { kind: 'run-paused', at: 60_000 }]);
 
-    expect(shown.workers[1]).toMatchObject({ status: 'failed' });
+    expect(soonAfter.workers[1]).toMatchObject({ status: 'failed' });
     expect(later.workers[1]).toBeUndefined();
   });
 

@@ -34,7 +34,7 @@ export class DiffingOutput extends Writable {
   readonly isTTY = true;
   private readonly screen: InstanceType<typeof xterm.Terminal>;
   /** The grid the real terminal shows now, null before the first. */
-  private shown: CellGrid | null = null;
+  private terminalGrid: CellGrid | null = null;
   private isFlushQueued = false;
   private isOpen = false;
 
@@ -105,8 +105,8 @@ export class DiffingOutput extends Writable {
     }
 
     const grid = readGrid(this.screen);
-    const changes = diffGrids(this.shown, grid);
-    this.shown = grid;
+    const changes = diffGrids(this.terminalGrid, grid);
+    this.terminalGrid = grid;
     if (changes !== '') {
       this.terminal.write(changes);
     }
@@ -115,7 +115,7 @@ export class DiffingOutput extends Writable {
   private readonly onResize = () => {
     this.screen.resize(this.columns, this.rows);
     // The terminal reflows or clears on resize, so redraw every cell.
-    this.shown = null;
+    this.terminalGrid = null;
     this.emit('resize');
   };
 

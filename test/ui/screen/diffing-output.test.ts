@@ -9,8 +9,8 @@ import { DiffingOutput } from '../../../source/ui/screen/diffing-output.js';
 type Screen = InstanceType<typeof xterm.Terminal>;
 
 /**
- * A terminal for DiffingOutput to draw on: what it receives is parsed by a
- * second headless terminal, which stands in for the user's.
+ * A terminal for DiffingOutput to draw on. A second headless terminal
+ * parses what it receives, in place of the user's terminal.
  */
 class ViewerTerminal extends EventEmitter {
   columns = 30;
@@ -77,11 +77,11 @@ describe('DiffingOutput', () => {
     frame(output, ['traintop', `${CSI}32mw1${CSI}0m running`]);
     await viewer.settled();
 
-    const shown = readGrid(viewer.screen);
-    expect(shown.chars.slice(0, 8).join('')).toBe('traintop');
-    expect(shown.chars.slice(30, 40).join('')).toBe('w1 running');
-    expect(shown.styles[30]).toBe('0;32');
-    expect(shown.styles[33]).toBe('0');
+    const viewerGrid = readGrid(viewer.screen);
+    expect(viewerGrid.chars.slice(0, 8).join('')).toBe('traintop');
+    expect(viewerGrid.chars.slice(30, 40).join('')).toBe('w1 running');
+    expect(viewerGrid.styles[30]).toBe('0;32');
+    expect(viewerGrid.styles[33]).toBe('0');
   });
 
   test('keeps the viewer equal to the source over many frames', async () => {
