@@ -5,8 +5,8 @@ import { performance } from 'node:perf_hooks';
 
 import { openLogFile } from '../source/cli/logger.js';
 import { planGrid, type GridOptions } from '../source/plan/grid.js';
-import { loadIris } from '../source/plan/iris.js';
-import { splitStratified } from '../source/plan/split.js';
+import { loadIris } from '../source/data/iris.js';
+import { splitStratified } from '../source/data/split.js';
 import { LocalRunner } from '../source/runner/local-runner.js';
 import { EventBus } from '../source/state/event-bus.js';
 import { startSystemSampler } from '../source/telemetry/system-sampler.js';

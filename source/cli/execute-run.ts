@@ -1,6 +1,6 @@
-import type { SplitData } from '../plan/dataset.js';
-import { loadIris } from '../plan/iris.js';
-import { splitStratified } from '../plan/split.js';
+import type { SplitData } from '../data/dataset.js';
+import { loadIris } from '../data/iris.js';
+import { splitStratified } from '../data/split.js';
 import type { TrialSpec } from '../plan/trial-spec.js';
 import { LocalRunner } from '../runner/local-runner.js';
 import { EventBus } from '../state/event-bus.js';

@@ -1,9 +1,9 @@
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 
-import type { Dataset } from '../plan/dataset.js';
+import type { Dataset } from '../data/dataset.js';
 import { planGrid } from '../plan/grid.js';
-import { loadIris } from '../plan/iris.js';
+import { loadIris } from '../data/iris.js';
 import type { DataSource } from '../state/events.js';
 import {
   createRunDirectory,

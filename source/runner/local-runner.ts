@@ -6,7 +6,7 @@ import {
 
 import { Piscina } from 'piscina';
 
-import type { SplitData } from '../plan/dataset.js';
+import type { SplitData } from '../data/dataset.js';
 import type { TrialSpec } from '../plan/trial-spec.js';
 import type { EventBus } from '../state/event-bus.js';
 import type { DataSource, RunEvent } from '../state/events.js';

@@ -1,6 +1,6 @@
 import { RandomForestClassifier } from 'ml-random-forest';
 
-import type { SplitData } from '../plan/dataset.js';
+import type { SplitData } from '../data/dataset.js';
 import type { TrialParams } from '../plan/trial-spec.js';
 import type { Accuracies } from '../state/events.js';
 

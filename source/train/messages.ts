@@ -1,6 +1,6 @@
 import type { MessagePort } from 'node:worker_threads';
 
-import type { SplitData } from '../plan/dataset.js';
+import type { SplitData } from '../data/dataset.js';
 import type { TrialSpec } from '../plan/trial-spec.js';
 import type { Accuracies } from '../state/events.js';
 import type { ForestCheckpoint } from './forest.js';

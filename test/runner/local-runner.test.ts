@@ -2,8 +2,8 @@ import path from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { loadIris } from '../../source/plan/iris.js';
-import { splitStratified } from '../../source/plan/split.js';
+import { loadIris } from '../../source/data/iris.js';
+import { splitStratified } from '../../source/data/split.js';
 import type { TrialSpec } from '../../source/plan/trial-spec.js';
 import { LocalRunner } from '../../source/runner/local-runner.js';
 import { EventBus } from '../../source/state/event-bus.js';

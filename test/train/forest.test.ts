@@ -1,8 +1,8 @@
 import { RandomForestClassifier } from 'ml-random-forest';
 import { describe, expect, it } from 'vitest';
 
-import { loadIris } from '../../source/plan/iris.js';
-import { splitStratified } from '../../source/plan/split.js';
+import { loadIris } from '../../source/data/iris.js';
+import { splitStratified } from '../../source/data/split.js';
 import { accuracy, GrowingForest } from '../../source/train/forest.js';
 
 const data = splitStratified(loadIris(), 0.2, 1);

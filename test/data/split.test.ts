@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { loadIris } from '../../source/plan/iris.js';
-import { splitStratified } from '../../source/plan/split.js';
+import { loadIris } from '../../source/data/iris.js';
+import { splitStratified } from '../../source/data/split.js';
 
 function countByClass(labels: readonly number[]): number[] {
   const counts = [0, 0, 0];

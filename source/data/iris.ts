@@ -8,8 +8,11 @@ import type { Dataset } from './dataset.js';
 
 /** Loads Fisher's iris data: 150 flowers, 4 measurements, 3 species. */
 export function loadIris(): Dataset {
+  const rows = getNumbers();
+
   return {
     name: 'iris',
+    task: 'classification',
     featureNames: [
       'sepal length',
       'sepal width',
@@ -17,7 +20,8 @@ export function loadIris(): Dataset {
       'petal width',
     ],
     classNames: getDistinctClasses(),
-    features: getNumbers(),
-    labels: getClassesAsNumber(),
+    rowCount: rows.length,
+    features: Float64Array.from(rows.flat()),
+    targets: Float64Array.from(getClassesAsNumber()),
   };
 }
