@@ -2,6 +2,7 @@ import { arch, availableParallelism, cpus, platform } from 'node:os';
 import { performance } from 'node:perf_hooks';
 
 import { formatTable, type Comparison } from './comparison.js';
+import { measureDataPassing } from './data-passing.js';
 import { measureMonitorMemory } from './monitor-memory.js';
 import { measureMonitorOverhead } from './monitor-overhead.js';
 import { measurePoolSpeedup } from './pool-speedup.js';
@@ -21,6 +22,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   { name: 'monitor memory', measure: measureMonitorMemory },
   { name: 'store ingest', measure: measureStoreIngest },
   { name: 'store frame time', measure: measureStoreFrameTime },
+  { name: 'data passing', measure: measureDataPassing },
 ];
 
 const MS_PER_SECOND = 1000;

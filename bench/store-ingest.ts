@@ -56,9 +56,9 @@ export async function measureStoreIngest(): Promise<Comparison> {
       workerId: 1 + (row % 4),
       treesDone: 10 * (1 + Math.floor(row / trials.length)),
       elapsedMs: row,
-      trainAccuracy: 0.95,
-      testAccuracy: 0.9,
-      oobAccuracy: row % 2 === 0 ? 0.85 : null,
+      trainScore: 0.95,
+      testScore: 0.9,
+      oobScore: row % 2 === 0 ? 0.85 : null,
     });
     if ((row + 1) % ROWS_PER_BATCH === 0) {
       writer.flush();

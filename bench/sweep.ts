@@ -6,7 +6,8 @@ import { performance } from 'node:perf_hooks';
 import { openLogFile } from '../source/cli/logger.js';
 import { planGrid, type GridOptions } from '../source/plan/grid.js';
 import { loadIris } from '../source/data/iris.js';
-import { splitStratified } from '../source/data/split.js';
+import { shareTable } from '../source/data/shared-table.js';
+import { splitRows } from '../source/data/split.js';
 import { LocalRunner } from '../source/runner/local-runner.js';
 import { EventBus } from '../source/state/event-bus.js';
 import { startSystemSampler } from '../source/telemetry/system-sampler.js';
@@ -96,7 +97,7 @@ export async function runBenchSweep(
     runId: `bench-${process.pid}`,
     job: JOB_NAME,
     trials,
-    data: splitStratified(loadIris(), TEST_FRACTION, options.grid.seed),
+    data: { kind: 'shared', table: irisTable(options.grid.seed) },
     poolSize: options.workers,
     maxPoolSize: options.workers,
     retries: 0,
@@ -230,4 +231,11 @@ function startSamplers(
       sampler.stop();
     }
   };
+}
+
+function irisTable(seed: number) {
+  const iris = loadIris();
+  const evaluation = { kind: 'holdout', testFraction: TEST_FRACTION } as const;
+
+  return shareTable(iris, splitRows(iris, evaluation, seed));
 }

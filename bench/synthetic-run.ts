@@ -3,7 +3,7 @@ import { MersenneTwister19937, Random } from 'random-js';
 import { planGrid } from '../source/plan/grid.js';
 import type { TrialSpec } from '../source/plan/trial-spec.js';
 import type { EventBus } from '../source/state/event-bus.js';
-import type { Accuracies } from '../source/state/events.js';
+import type { Scores } from '../source/state/events.js';
 
 /**
  * 200 trials of 500 trees grown 10 at a time: 50 chunks each, so 10,000
@@ -126,7 +126,7 @@ export class SyntheticRun {
   private emitChunk(workerId: number, trial: ActiveTrial): void {
     trial.treesDone += trial.spec.chunkSize;
     const elapsedMs = (trial.treesDone / trial.spec.chunkSize) * CHUNK_MS;
-    const accuracies = this.drawAccuracies(trial);
+    const accuracies = this.drawScores(trial);
     this.bus.emit({
       kind: 'trial-progress',
       at: this.clockMs,
@@ -150,6 +150,7 @@ export class SyntheticRun {
       trees: trial.treesDone,
       elapsedMs,
       ...accuracies,
+      foldTestScores: [accuracies.testScore],
     });
     this.active.delete(workerId);
     this.startNextTrial(workerId);
@@ -173,7 +174,7 @@ export class SyntheticRun {
   }
 
   /** Draws accuracies that rise with depth and settle as trees grow. */
-  private drawAccuracies(trial: ActiveTrial): Accuracies {
+  private drawScores(trial: ActiveTrial): Scores {
     const { maxDepth } = trial.spec.params;
     const noise = 0.1 / Math.sqrt(trial.treesDone);
     const level = Math.min(0.97, 0.7 + 0.06 * maxDepth);
@@ -183,9 +184,9 @@ export class SyntheticRun {
     const isOobDefined = trial.treesDone > trial.spec.chunkSize;
 
     return {
-      trainAccuracy: draw(TRAIN_ROWS),
-      testAccuracy: draw(TEST_ROWS),
-      oobAccuracy: isOobDefined ? draw(TRAIN_ROWS) : null,
+      trainScore: draw(TRAIN_ROWS),
+      testScore: draw(TEST_ROWS),
+      oobScore: isOobDefined ? draw(TRAIN_ROWS) : null,
     };
   }
 

@@ -1,6 +1,6 @@
-import type { SplitData } from '../data/dataset.js';
-import { loadIris } from '../data/iris.js';
-import { splitStratified } from '../data/split.js';
+import type { Dataset } from '../data/dataset.js';
+import { shareTable } from '../data/shared-table.js';
+import { splitRows } from '../data/split.js';
 import type { TrialSpec } from '../plan/trial-spec.js';
 import { LocalRunner } from '../runner/local-runner.js';
 import { EventBus } from '../state/event-bus.js';
@@ -19,14 +19,13 @@ import { handleStopSignals } from './stop-signals.js';
 import { formatSummary } from './summary.js';
 import { EXIT_FAILURE, EXIT_FORCED } from './exit-codes.js';
 
-const JOB_NAME = 'iris random forest';
-
 /** A run to carry out: a new one, or a stopped one taken up again. */
 export type RunPlan = {
   readonly runId: string;
   readonly folder: RunDirectory;
   readonly logPath: string;
   readonly trials: readonly TrialSpec[];
+  readonly dataset: Dataset;
   readonly dataSource: DataSource;
   readonly poolSize: number;
   readonly maxPoolSize: number;
@@ -61,9 +60,9 @@ export async function executeRun(
   const runner = new LocalRunner({
     bus,
     runId,
-    job: JOB_NAME,
+    job: jobName(plan.dataset),
     trials: plan.trials,
-    data: splitData(plan.dataSource),
+    data: { kind: 'shared', table: shareRows(plan) },
     dataSource: plan.dataSource,
     poolSize: plan.poolSize,
     maxPoolSize: plan.maxPoolSize,
@@ -108,8 +107,20 @@ export async function executeRun(
 }
 
 /** Rebuilds the train/test split that a data source names. */
-export function splitData(source: DataSource): SplitData {
-  return splitStratified(loadIris(), source.testFraction, source.splitSeed);
+/** Names the job in the header, such as `wine.csv random forest`. */
+function jobName(dataset: Dataset): string {
+  return dataset.task === 'classification'
+    ? `${dataset.name} random forest`
+    : `${dataset.name} random forest regression`;
+}
+
+function shareRows(plan: RunPlan) {
+  const { evaluation, splitSeed } = plan.dataSource;
+
+  return shareTable(
+    plan.dataset,
+    splitRows(plan.dataset, evaluation, splitSeed),
+  );
 }
 
 async function openOutput(
@@ -129,7 +140,13 @@ async function openOutput(
   }
 
   const mode = display.output === 'json' ? 'json' : 'plain';
-  const detach = attachPlainOutput({ bus, mode, write, trials: plan.trials });
+  const detach = attachPlainOutput({
+    bus,
+    mode,
+    write,
+    trials: plan.trials,
+    data: plan.dataSource,
+  });
 
   return { close: async () => detach(), closeNow: detach };
 }

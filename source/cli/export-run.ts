@@ -23,9 +23,13 @@ const TRIAL_COLUMNS: readonly (keyof TrialRow)[] = [
   'seed',
   'status',
   'attempts',
-  'trainAccuracy',
-  'testAccuracy',
-  'oobAccuracy',
+  'trainScore',
+  'testScore',
+  'oobScore',
+  'testScoreSpread',
+  'macroF1',
+  'trainRmse',
+  'testRmse',
   'elapsedMs',
   'error',
 ];
@@ -35,9 +39,9 @@ const CHUNK_COLUMNS: readonly (keyof ChunkRow)[] = [
   'attempt',
   'treesDone',
   'elapsedMs',
-  'trainAccuracy',
-  'testAccuracy',
-  'oobAccuracy',
+  'trainScore',
+  'testScore',
+  'oobScore',
   'at',
 ];
 
@@ -76,7 +80,13 @@ export async function exportRun(argv: readonly string[]): Promise<number> {
     const chunks = chunkRows(events);
 
     if (format === 'json') {
-      const document = { runId: state.runId, job: state.job, trials, chunks };
+      const document = {
+        runId: state.runId,
+        job: state.job,
+        data: state.data,
+        trials,
+        chunks,
+      };
       process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     } else if (table === 'trials') {
       process.stdout.write(toCsv(trials, TRIAL_COLUMNS));

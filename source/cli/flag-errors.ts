@@ -5,15 +5,20 @@ import { parseArgs } from 'node:util';
 
 import {
   CHUNK_SIZE_RANGE,
+  CV_FOLDS_RANGE,
   DEFAULT_MAX_DEPTH,
-  DEFAULT_MAX_FEATURES,
   DEFAULT_TREES,
+  DELIMITER_USAGE,
   FLAG_NAMES,
   FLAG_OPTIONS,
+  MAX_FEATURES_EXAMPLE,
   MAX_WORKERS_RANGE,
+  MISSING_POLICIES,
   RETRIES_RANGE,
   SEED_RANGE,
   SEEDS_RANGE,
+  TASKS,
+  TEST_FRACTION_RANGE,
   TICK_MS_RANGE,
   describeRange,
   type FlagName,
@@ -21,7 +26,7 @@ import {
 } from './flag-table.js';
 
 const HELP_HINT = 'Run traintop --help for the list of flags.';
-/** Unknown flags shorter than this get no "did you mean" suggestion. */
+/** Unknown names shorter than this get no "did you mean" suggestion. */
 const MIN_SUGGESTED_NAME_LENGTH = 3;
 
 /** Value syntax of each flag that takes one, for missing-value errors. */
@@ -30,7 +35,7 @@ const VALUE_USAGE: Partial<Record<FlagName, string>> = {
   'max-workers': `N, a whole number ${describeRange(MAX_WORKERS_RANGE)}`,
   tick: `MS, a whole number of milliseconds ${describeRange(TICK_MS_RANGE)}`,
   trees: `LIST, such as ${DEFAULT_TREES.join(',')}`,
-  'max-features': `LIST, such as ${DEFAULT_MAX_FEATURES.join(',')}`,
+  'max-features': `LIST, such as ${MAX_FEATURES_EXAMPLE.join(',')}`,
   'max-depth': `LIST, such as ${DEFAULT_MAX_DEPTH.join(',')}`,
   seeds: `N, a whole number ${describeRange(SEEDS_RANGE)}`,
   seed: `N, a whole number ${describeRange(SEED_RANGE)}`,
@@ -38,10 +43,27 @@ const VALUE_USAGE: Partial<Record<FlagName, string>> = {
   retries: `N, a whole number ${describeRange(RETRIES_RANGE)}`,
   log: 'FILE, a file path',
   out: 'DIR, a folder path',
+  data: 'FILE.csv, a CSV file with a header row',
+  target: 'COLUMN, the name of the column to predict',
+  delimiter: `CHAR, ${DELIMITER_USAGE}`,
+  drop: 'COLUMNS, column names separated by commas',
+  missing: `POLICY, one of ${MISSING_POLICIES.join(', ')}`,
+  task: `TASK, ${TASKS.join(' or ')}`,
+  cv: `K, a whole number of folds ${describeRange(CV_FOLDS_RANGE)}`,
+  'test-fraction': `F, a fraction ${describeRange(TEST_FRACTION_RANGE)}`,
+  config: 'FILE, a .json, .yaml or .yml file',
 };
 
 /** Flags whose value is free text rather than numbers. */
-const TEXT_FLAGS: ReadonlySet<FlagName> = new Set(['log', 'out']);
+const TEXT_FLAGS: ReadonlySet<FlagName> = new Set([
+  'log',
+  'out',
+  'data',
+  'target',
+  'delimiter',
+  'drop',
+  'config',
+]);
 
 /** Rejects a flag value; the message is the whole one-line error. */
 export class FlagError extends Error {}
@@ -79,7 +101,9 @@ export function readFlagValues(argv: readonly string[]): FlagValues {
   const known: FlagValues = {};
   for (const flag of FLAG_NAMES) {
     const value = values[flag];
-    if (typeof value === 'string' || typeof value === 'boolean') {
+    if (Array.isArray(value)) {
+      known[flag] = value.filter((item) => typeof item === 'string');
+    } else if (value !== undefined) {
       known[flag] = value;
     }
   }
@@ -160,7 +184,7 @@ function describeMissingValue(
 }
 
 function describeUnknownFlag(rawName: string): string {
-  const suggestion = suggestFlag(rawName.replace(/^-+/, ''));
+  const suggestion = suggestName(rawName.replace(/^-+/, ''), FLAG_NAMES);
   if (suggestion === null) {
     return `Unknown flag ${rawName}: ${lowerFirst(HELP_HINT)}`;
   }
@@ -169,10 +193,13 @@ function describeUnknownFlag(rawName: string): string {
 }
 
 /**
- * Returns the known flag that `name` is most likely a typo of: one edit away,
+ * Returns the candidate that `name` is most likely a typo of: one edit away,
  * or two for names of 6 letters or more. Shorter names match too much.
  */
-function suggestFlag(name: string): FlagName | null {
+export function suggestName<T extends string>(
+  name: string,
+  candidates: readonly T[],
+): T | null {
   if (name.length < MIN_SUGGESTED_NAME_LENGTH) {
     return null;
   }
@@ -180,7 +207,8 @@ function suggestFlag(name: string): FlagName | null {
   const maxEdits = name.length >= 6 ? 2 : 1;
 
   return (
-    FLAG_NAMES.find((flag) => editDistance(name, flag) <= maxEdits) ?? null
+    candidates.find((candidate) => editDistance(name, candidate) <= maxEdits) ??
+    null
   );
 }
 

@@ -1,7 +1,10 @@
 // Flags traintop accepts, with the defaults and ranges that parsing, error
-// messages and help text share.
+// messages, help text and the sweep config file share.
 
-/** Inclusive bounds of a whole-number flag. No `max` means no upper bound. */
+import type { MissingPolicy } from '../data/data-options.js';
+import type { Task } from '../data/dataset.js';
+
+/** Inclusive bounds of a number flag. No `max` means no upper bound. */
 export type Range = { readonly min: number; readonly max?: number };
 
 export const DEFAULT_TICK_MS = 250;
@@ -14,7 +17,11 @@ export const MAX_WORKERS_RANGE: Range = { min: 1, max: 256 };
 
 export const DEFAULT_TREES = [150, 450, 1350];
 export const TREES_RANGE: Range = { min: 1, max: 100_000 };
-export const DEFAULT_MAX_FEATURES = [1, 2, 3, 4];
+/**
+ * Example list for error messages. A sweep without --max-features gets a
+ * list that the runner picks for the data set.
+ */
+export const MAX_FEATURES_EXAMPLE = [1, 2, 3, 4];
 export const MAX_FEATURES_RANGE: Range = { min: 1 };
 export const DEFAULT_MAX_DEPTH = [1, 2, 3, 4];
 export const MAX_DEPTH_RANGE: Range = { min: 1, max: 50 };
@@ -29,6 +36,30 @@ export const DEFAULT_CHUNK_SIZE = 10;
 export const CHUNK_SIZE_RANGE: Range = { min: 1, max: 10_000 };
 export const DEFAULT_RETRIES = 1;
 export const RETRIES_RANGE: Range = { min: 0, max: 10 };
+
+/** Folds of k-fold cross-validation. */
+export const CV_FOLDS_RANGE: Range = { min: 2, max: 20 };
+/** Share of the rows held out for testing, when not cross-validating. */
+export const TEST_FRACTION_RANGE: Range = { min: 0.05, max: 0.5 };
+
+export const MISSING_POLICIES = [
+  'error',
+  'drop-rows',
+  'mean',
+] as const satisfies readonly MissingPolicy[];
+export const DEFAULT_MISSING_POLICY: MissingPolicy = 'error';
+export const TASKS = [
+  'classification',
+  'regression',
+] as const satisfies readonly Task[];
+
+/** Names for a tab delimiter, because a real tab is awkward to type. */
+const TAB_NAMES = ['tab', '\\t'];
+/** Characters that CSV keeps for quoting and line breaks. */
+const RESERVED_CHARACTERS = ['"', '\n', '\r'];
+/** Delimiter rule for messages. */
+export const DELIMITER_USAGE =
+  'one character other than a quote or a line break, or "tab"';
 
 /** Folder that contains one folder per run. */
 export const DEFAULT_OUT_DIR = 'traintop-runs';
@@ -48,17 +79,59 @@ export const FLAG_OPTIONS = {
   json: { type: 'boolean' },
   log: { type: 'string' },
   out: { type: 'string' },
+  data: { type: 'string' },
+  target: { type: 'string' },
+  delimiter: { type: 'string' },
+  drop: { type: 'string', multiple: true },
+  missing: { type: 'string' },
+  task: { type: 'string' },
+  cv: { type: 'string' },
+  'test-fraction': { type: 'string' },
+  config: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
 
 export type FlagName = keyof typeof FLAG_OPTIONS;
 export const FLAG_NAMES = Object.keys(FLAG_OPTIONS) as FlagName[];
-export type FlagValues = Partial<Record<FlagName, string | boolean>>;
+export type FlagValues = Partial<Record<FlagName, string | boolean | string[]>>;
+
+/** Flags that describe how to read a CSV file, so they need a data file. */
+export const CSV_FLAGS = [
+  'target',
+  'delimiter',
+  'drop',
+  'missing',
+  'task',
+] as const satisfies readonly FlagName[];
 
 /** Returns a range for error messages, such as "from 1 to 50". */
 export function describeRange(range: Range): string {
   return range.max === undefined
     ? `of at least ${range.min}`
     : `from ${range.min} to ${range.max}`;
+}
+
+/** Returns "a or b", or "one of a, b, c" for longer lists. */
+export function describeChoices(choices: readonly string[]): string {
+  return choices.length === 2
+    ? choices.join(' or ')
+    : `one of ${choices.join(', ')}`;
+}
+
+/**
+ * Returns the field delimiter that `text` names: one character, or "tab" or
+ * "\\t" for a tab. Returns null for anything else and for a quote or a line
+ * break, which CSV keeps for itself.
+ */
+export function parseDelimiter(text: string): string | null {
+  if (TAB_NAMES.includes(text.toLowerCase())) {
+    return '\t';
+  }
+
+  if ([...text].length !== 1 || RESERVED_CHARACTERS.includes(text)) {
+    return null;
+  }
+
+  return text;
 }

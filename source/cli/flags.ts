@@ -1,13 +1,16 @@
 import { availableParallelism } from 'node:os';
 
+import type { DataOptions } from '../data/data-options.js';
+import type { Evaluation } from '../plan/evaluation.js';
 import type { GridOptions } from '../plan/grid.js';
+import { ConfigError } from './config-errors.js';
+import { readDataOptions, readEvaluation } from './data-flags.js';
 import { FlagError, readFlagValues } from './flag-errors.js';
 import {
   CHUNK_SIZE_RANGE,
   DEFAULT_CHUNK_SIZE,
   DEFAULT_OUT_DIR,
   DEFAULT_MAX_DEPTH,
-  DEFAULT_MAX_FEATURES,
   DEFAULT_MAX_WORKERS_CAP,
   DEFAULT_RETRIES,
   DEFAULT_SEED,
@@ -16,6 +19,7 @@ import {
   DEFAULT_TREES,
   DEFAULT_WORKERS_PER_CORE,
   MAX_DEPTH_RANGE,
+  MAX_FEATURES_EXAMPLE,
   MAX_FEATURES_RANGE,
   MAX_WORKERS_RANGE,
   RETRIES_RANGE,
@@ -23,18 +27,36 @@ import {
   SEEDS_RANGE,
   TICK_MS_RANGE,
   TREES_RANGE,
-  describeRange,
-  type FlagName,
   type FlagValues,
-  type Range,
 } from './flag-table.js';
+import {
+  describeEither,
+  invalidNumber,
+  nameSetting,
+  parseWholeNumber,
+  readList,
+  readNumber,
+  readText,
+  stringValue,
+} from './flag-values.js';
+import { readSweepConfig, type SweepConfigFile } from './sweep-config.js';
 
 export { helpText } from './help-text.js';
 
 /** Output of a run: the live monitor, plain text lines or JSON lines. */
 export type OutputMode = 'monitor' | 'plain' | 'json';
 
-/** Settings of one run, read from the command line. */
+/** Grid of a sweep: planGrid's options, but max features may be left open. */
+export type SweepGrid = Omit<GridOptions, 'maxFeatures'> & {
+  /** Features per tree to try. Null lets the runner pick for the data set. */
+  readonly maxFeatures: readonly number[] | null;
+};
+
+/**
+ * Settings of one run, read from the command line and the --config file.
+ * A flag overrides the same key of the file, and the file overrides the
+ * default.
+ */
 export type RunOptions = {
   /** Workers at start. Default: one per core, at most `maxWorkers`. */
   readonly workers: number;
@@ -42,8 +64,12 @@ export type RunOptions = {
   readonly maxWorkers: number;
   /** Redraw interval of the monitor, in ms. Default 250. */
   readonly tickMs: number;
-  /** The sweep to plan, as planGrid takes it. */
-  readonly grid: GridOptions;
+  /** The sweep to plan. */
+  readonly grid: SweepGrid;
+  /** Data set to train on. Default: iris. */
+  readonly data: DataOptions;
+  /** Scoring of trials. Default: `DEFAULT_EVALUATION`, a 20% holdout. */
+  readonly evaluation: Evaluation;
   /** Retries of a failed trial before it counts as failed. Default 1. */
   readonly retries: number;
   readonly output: OutputMode;
@@ -66,9 +92,10 @@ export type FlagsResult =
   | { readonly ok: false; readonly message: string };
 
 /**
- * Parses command-line flags into run options, or into the one-line error to
- * print. Returns an error instead of throwing for any bad input. Help and
- * version win over value errors but not over unknown flags.
+ * Parses command-line flags, and the --config file they name, into run
+ * options or into the one-line error to print. Returns an error instead of
+ * throwing for any bad input. Help and version win over value and config
+ * errors but not over unknown flags.
  */
 export function parseFlags(
   argv: readonly string[],
@@ -86,7 +113,7 @@ export function parseFlags(
 
     return { ok: true, kind: 'run', options: toRunOptions(values, machine) };
   } catch (error) {
-    if (error instanceof FlagError) {
+    if (error instanceof FlagError || error instanceof ConfigError) {
       return { ok: false, message: error.message };
     }
 
@@ -95,38 +122,115 @@ export function parseFlags(
 }
 
 function toRunOptions(values: FlagValues, machine: Machine): RunOptions {
+  const config = readConfig(values);
+  const settings = config?.settings ?? {};
   const cores = Math.max(1, machine.cores);
-  const maxWorkers = readMaxWorkers(values, cores);
+  const maxWorkers = readMaxWorkers(values, config, cores);
 
   return {
-    workers: readWorkers(values, cores, maxWorkers),
+    workers: readWorkers(values, config, cores, maxWorkers),
     maxWorkers,
-    tickMs: readNumber(values, 'tick', TICK_MS_RANGE, DEFAULT_TICK_MS),
-    grid: readGrid(values),
-    retries: readNumber(values, 'retries', RETRIES_RANGE, DEFAULT_RETRIES),
+    tickMs:
+      readNumber(values, 'tick', TICK_MS_RANGE) ??
+      settings.tick ??
+      DEFAULT_TICK_MS,
+    grid: readGrid(values, config),
+    data: readDataOptions(values, config),
+    evaluation: readEvaluation(values, config),
+    retries:
+      readNumber(values, 'retries', RETRIES_RANGE) ??
+      settings.retries ??
+      DEFAULT_RETRIES,
     output: readOutputMode(values),
-    outDir: readPath(values, 'out', 'folder') ?? DEFAULT_OUT_DIR,
-    logPath: readPath(values, 'log', 'file'),
+    outDir:
+      readText(values, 'out', 'a folder path') ??
+      settings.out ??
+      DEFAULT_OUT_DIR,
+    logPath: readText(values, 'log', 'a file path') ?? settings.log ?? null,
   };
 }
 
-function readMaxWorkers(values: FlagValues, cores: number): number {
+function readConfig(values: FlagValues): SweepConfigFile | null {
+  const file = readText(values, 'config', 'a .json, .yaml or .yml file');
+
+  return file === undefined ? null : readSweepConfig(file);
+}
+
+function readMaxWorkers(
+  values: FlagValues,
+  config: SweepConfigFile | null,
+  cores: number,
+): number {
   const fallback = Math.min(
     DEFAULT_WORKERS_PER_CORE * cores,
     DEFAULT_MAX_WORKERS_CAP,
   );
 
-  return readNumber(values, 'max-workers', MAX_WORKERS_RANGE, fallback);
+  return (
+    readNumber(values, 'max-workers', MAX_WORKERS_RANGE) ??
+    config?.settings.maxWorkers ??
+    fallback
+  );
 }
 
 function readWorkers(
   values: FlagValues,
+  config: SweepConfigFile | null,
   cores: number,
   maxWorkers: number,
 ): number {
+  const workers = readWorkersSetting(values, config, maxWorkers);
+  if (workers === undefined) {
+    return Math.min(cores, maxWorkers);
+  }
+
+  if (workers < 1 || workers > maxWorkers) {
+    throw workersOutOfRange(values, config, workers, maxWorkers);
+  }
+
+  return workers;
+}
+
+function workersOutOfRange(
+  values: FlagValues,
+  config: SweepConfigFile | null,
+  workers: number,
+  maxWorkers: number,
+): FlagError {
+  const settings = config?.settings ?? {};
+  const isDefaultMax =
+    values['max-workers'] === undefined && settings.maxWorkers === undefined;
+  const max = nameSetting(
+    values,
+    'max-workers',
+    config,
+    'maxWorkers',
+    settings.maxWorkers,
+  );
+  const reason = isDefaultMax
+    ? 'on this machine'
+    : `because ${max.full} is ${maxWorkers}`;
+  const hint =
+    isDefaultMax && workers > maxWorkers
+      ? `; add --max-workers ${workers} to allow more`
+      : '';
+  const name = nameSetting(values, 'workers', config, 'workers', workers);
+
+  return new FlagError(
+    `Cannot start ${workers} workers: ${name.full} must be ` +
+      `1–${maxWorkers} ${reason}${hint}.`,
+  );
+}
+
+/** Returns --workers, or the config's workers, before the range check. */
+function readWorkersSetting(
+  values: FlagValues,
+  config: SweepConfigFile | null,
+  maxWorkers: number,
+): number | undefined {
   const text = stringValue(values, 'workers');
   if (text === undefined) {
-    return Math.min(cores, maxWorkers);
+    return config?.settings.workers;
   }
 
   const workers = parseWholeNumber(text);
@@ -134,52 +238,65 @@ function readWorkers(
     throw invalidNumber('workers', text, { min: 1, max: maxWorkers });
   }
 
-  if (workers < 1 || workers > maxWorkers) {
-    const isDefaultMax = stringValue(values, 'max-workers') === undefined;
-    const reason = isDefaultMax
-      ? 'on this machine'
-      : `because --max-workers is ${maxWorkers}`;
-    const hint =
-      isDefaultMax && workers > maxWorkers
-        ? `; add --max-workers ${workers} to allow more`
-        : '';
-    throw new FlagError(
-      `Cannot start ${workers} workers: --workers must be ` +
-        `1–${maxWorkers} ${reason}${hint}.`,
-    );
-  }
-
   return workers;
 }
 
-function readGrid(values: FlagValues): GridOptions {
-  const seeds = readNumber(values, 'seeds', SEEDS_RANGE, DEFAULT_SEEDS);
-  const seed = readNumber(values, 'seed', SEED_RANGE, DEFAULT_SEED);
+function readGrid(
+  values: FlagValues,
+  config: SweepConfigFile | null,
+): SweepGrid {
+  const grid = config?.settings.grid ?? {};
+  const seeds =
+    readNumber(values, 'seeds', SEEDS_RANGE) ?? grid.seeds ?? DEFAULT_SEEDS;
+  const seed =
+    readNumber(values, 'seed', SEED_RANGE) ?? grid.seed ?? DEFAULT_SEED;
   const lastSeed = seed + seeds - 1;
   if (SEED_RANGE.max !== undefined && lastSeed > SEED_RANGE.max) {
+    const seedName = nameSetting(
+      values,
+      'seed',
+      config,
+      'grid.seed',
+      grid.seed,
+    );
+    const seedsName = nameSetting(
+      values,
+      'seeds',
+      config,
+      'grid.seeds',
+      grid.seeds,
+    );
     throw new FlagError(
-      `Invalid --seed ${seed} with --seeds ${seeds}: the last seed, ` +
-        `${lastSeed}, is above ${SEED_RANGE.max}. Lower --seed or --seeds.`,
+      `Invalid ${seedName.short} ${seed} with ${seedsName.short} ${seeds}: ` +
+        `the last seed, ${lastSeed}, is above ${SEED_RANGE.max}. ` +
+        `Lower ${describeEither(seedName, seedsName)}.`,
     );
   }
 
   return {
-    trees: readList(values, 'trees', TREES_RANGE, DEFAULT_TREES),
-    maxFeatures: readList(
-      values,
-      'max-features',
-      MAX_FEATURES_RANGE,
-      DEFAULT_MAX_FEATURES,
-    ),
-    maxDepth: readList(values, 'max-depth', MAX_DEPTH_RANGE, DEFAULT_MAX_DEPTH),
+    trees:
+      readList(values, 'trees', TREES_RANGE, DEFAULT_TREES) ??
+      grid.trees ??
+      DEFAULT_TREES,
+    maxFeatures:
+      readList(
+        values,
+        'max-features',
+        MAX_FEATURES_RANGE,
+        MAX_FEATURES_EXAMPLE,
+      ) ??
+      grid.maxFeatures ??
+      null,
+    maxDepth:
+      readList(values, 'max-depth', MAX_DEPTH_RANGE, DEFAULT_MAX_DEPTH) ??
+      grid.maxDepth ??
+      DEFAULT_MAX_DEPTH,
     seeds,
     seed,
-    chunkSize: readNumber(
-      values,
-      'chunk',
-      CHUNK_SIZE_RANGE,
+    chunkSize:
+      readNumber(values, 'chunk', CHUNK_SIZE_RANGE) ??
+      grid.chunk ??
       DEFAULT_CHUNK_SIZE,
-    ),
   };
 }
 
@@ -197,115 +314,4 @@ function readOutputMode(values: FlagValues): OutputMode {
   }
 
   return isJson ? 'json' : 'monitor';
-}
-
-function readPath(
-  values: FlagValues,
-  flag: 'log' | 'out',
-  noun: 'file' | 'folder',
-): string | null {
-  const path = stringValue(values, flag);
-  if (path === undefined) {
-    return null;
-  }
-
-  if (path.trim() === '') {
-    throw new FlagError(
-      `Invalid --${flag} "${path}": expected a ${noun} path.`,
-    );
-  }
-
-  return path;
-}
-
-function readNumber(
-  values: FlagValues,
-  flag: FlagName,
-  range: Range,
-  fallback: number,
-): number {
-  const text = stringValue(values, flag);
-  if (text === undefined) {
-    return fallback;
-  }
-
-  const value = parseWholeNumber(text);
-  if (value === null || !isInRange(value, range)) {
-    throw invalidNumber(flag, text, range);
-  }
-
-  return value;
-}
-
-function readList(
-  values: FlagValues,
-  flag: FlagName,
-  range: Range,
-  fallback: readonly number[],
-): number[] {
-  const text = stringValue(values, flag);
-  if (text === undefined) {
-    return [...fallback];
-  }
-
-  const example = fallback.join(',');
-  if (text.trim() === '') {
-    throw new FlagError(
-      `Invalid --${flag} "${text}": expected whole numbers ` +
-        `${describeRange(range)} separated by commas, such as ${example}.`,
-    );
-  }
-
-  const list: number[] = [];
-  for (const item of text.split(',').map((part) => part.trim())) {
-    const value = parseWholeNumber(item);
-    if (value === null || !isInRange(value, range)) {
-      throw new FlagError(
-        `Invalid --${flag} "${text}": "${item}" is not a whole number ` +
-          `${describeRange(range)}. Separate numbers with commas, ` +
-          `such as ${example}.`,
-      );
-    }
-
-    if (list.includes(value)) {
-      throw new FlagError(
-        `Invalid --${flag} "${text}": ${value} is listed twice. ` +
-          'List each value once.',
-      );
-    }
-
-    list.push(value);
-  }
-
-  return list;
-}
-
-function stringValue(values: FlagValues, flag: FlagName): string | undefined {
-  const value = values[flag];
-
-  return typeof value === 'string' ? value : undefined;
-}
-
-/** Returns the number for plain decimal digits, else null (no sign, dot). */
-function parseWholeNumber(text: string): number | null {
-  if (!/^\d+$/.test(text)) {
-    return null;
-  }
-
-  const value = Number(text);
-
-  return Number.isSafeInteger(value) ? value : null;
-}
-
-function isInRange(value: number, range: Range): boolean {
-  return value >= range.min && (range.max === undefined || value <= range.max);
-}
-
-function invalidNumber(flag: FlagName, text: string, range: Range) {
-  const unit = flag === 'tick' ? ' of milliseconds' : '';
-
-  return new FlagError(
-    `Invalid --${flag} "${text}": expected a whole number${unit} ` +
-      `${describeRange(range)}.`,
-  );
 }

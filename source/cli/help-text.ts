@@ -1,9 +1,11 @@
+import { DEFAULT_EVALUATION } from '../plan/evaluation.js';
 import {
   CHUNK_SIZE_RANGE,
+  CV_FOLDS_RANGE,
   DEFAULT_CHUNK_SIZE,
+  DEFAULT_MISSING_POLICY,
   DEFAULT_OUT_DIR,
   DEFAULT_MAX_DEPTH,
-  DEFAULT_MAX_FEATURES,
   DEFAULT_MAX_WORKERS_CAP,
   DEFAULT_RETRIES,
   DEFAULT_SEED,
@@ -17,6 +19,7 @@ import {
   RETRIES_RANGE,
   SEED_RANGE,
   SEEDS_RANGE,
+  TEST_FRACTION_RANGE,
   TICK_MS_RANGE,
   TREES_RANGE,
   type Range,
@@ -25,6 +28,19 @@ import {
 const HELP_WIDTH = 80;
 const NO_BREAK_SPACE = '\u00a0';
 const HELP_FLAG_COLUMN = 23;
+const DEFAULT_TEST_FRACTION =
+  DEFAULT_EVALUATION.kind === 'holdout' ? DEFAULT_EVALUATION.testFraction : 0;
+
+/** A config file that uses most keys, shown at the end of the help. */
+const CONFIG_EXAMPLE = [
+  '{',
+  '  "data": { "file": "wine.csv", "target": "quality", "delimiter": ";",',
+  '            "drop": ["id"], "missing": "mean" },',
+  '  "evaluation": { "folds": 5 },',
+  '  "grid": { "trees": [50, 100], "maxDepth": [3, 5], "seeds": 3 },',
+  '  "workers": 2, "out": "runs"',
+  '}',
+];
 
 type HelpSection = {
   readonly title: string;
@@ -58,6 +74,52 @@ const HELP_SECTIONS: readonly HelpSection[] = [
     ],
   },
   {
+    title: 'Data',
+    entries: [
+      [
+        '--data FILE.csv',
+        'train on a CSV file with a header row, one sample per row ' +
+          defaultNote('the iris data set'),
+      ],
+      ['--target COLUMN', 'column to predict; needed with --data'],
+      [
+        '--delimiter CHAR',
+        'field delimiter: one character, or tab ' +
+          defaultNote('detect comma, semicolon or tab'),
+      ],
+      [
+        '--drop COLUMNS',
+        'columns to leave out, separated by commas; may be repeated',
+      ],
+      [
+        '--missing POLICY',
+        'what to do with an empty value: error, drop-rows (skip the row) ' +
+          `or mean (use the column mean) ${defaultNote(DEFAULT_MISSING_POLICY)}`,
+      ],
+      [
+        '--task TASK',
+        'classification or regression ' +
+          defaultNote('chosen from the target column'),
+      ],
+    ],
+  },
+  {
+    title: 'Evaluation',
+    entries: [
+      [
+        '--test-fraction F',
+        'share of the rows held out for testing, ' +
+          `${describeSpan(TEST_FRACTION_RANGE)} ` +
+          defaultNote(DEFAULT_TEST_FRACTION),
+      ],
+      [
+        '--cv K',
+        `folds of K-fold cross-validation, ${describeSpan(CV_FOLDS_RANGE)}; ` +
+          'scores each trial on every fold instead of one held-out split',
+      ],
+    ],
+  },
+  {
     title: 'Sweep',
     entries: [
       [
@@ -69,7 +131,7 @@ const HELP_SECTIONS: readonly HelpSection[] = [
         '--max-features LIST',
         'features drawn for each tree, each ' +
           `${describeSpan(MAX_FEATURES_RANGE)} ` +
-          defaultNote(DEFAULT_MAX_FEATURES.join(',')),
+          defaultNote('chosen for the data set'),
       ],
       [
         '--max-depth LIST',
@@ -140,7 +202,9 @@ function defaultNote(value: string | number): string {
 
 function formatHelp(): string {
   const lines = [
-    'Usage: traintop [flags]',
+    'Usage: traintop [run] [flags]',
+    '       traintop run --config FILE [flags]',
+    '                       run the sweep that a config file describes',
     '       traintop runs [--out DIR]     list the runs stored under DIR',
     '       traintop show RUN [--out DIR] print the summary of a stored run',
     '       traintop export RUN [--out DIR] [--format json|csv]',
@@ -169,7 +233,37 @@ function formatHelp(): string {
     }
   }
 
+  lines.push(
+    '',
+    'Config file:',
+    ...formatHelpEntry(
+      '--config FILE',
+      'read settings from a .json, .yaml or .yml file; flags override its ' +
+        'keys one by one',
+    ),
+    '',
+    ...formatConfigHelp(),
+  );
+
   return `${lines.join('\n')}\n`;
+}
+
+function formatConfigHelp(): string[] {
+  const keys =
+    'Keys: data (file, target, delimiter, drop, missing, task), ' +
+    'evaluation (testFraction or folds), grid (trees, maxFeatures, ' +
+    'maxDepth, seeds, seed, chunk), workers, maxWorkers, tick, retries, ' +
+    'out and log. Each takes the values of its flag, with lists written as ' +
+    'arrays. Every key is optional, but data needs file and target. ' +
+    "Relative paths are resolved against the file's folder, and an unknown " +
+    'key is an error. A .yaml or .yml file takes the same keys. For ' +
+    'example, sweep.json:';
+
+  return [
+    ...wrapWords(keys, HELP_WIDTH - 2).map((line) => `  ${line}`),
+    '',
+    ...CONFIG_EXAMPLE.map((line) => `    ${line}`),
+  ];
 }
 
 function formatHelpEntry(usage: string, description: string): string[] {

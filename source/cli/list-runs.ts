@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { selectBestTrial, countTrials } from '../state/selectors.js';
 import { EventLogError } from '../store/event-log-reader.js';
 import { listStoredRuns, type StoredRun } from '../store/stored-runs.js';
-import { formatAccuracy } from '../ui/format.js';
+import { formatScore } from '../ui/format.js';
+import { scoreLabel, taskOf } from '../ui/score-labels.js';
 import { DEFAULT_OUT_DIR } from './flag-table.js';
 import { EXIT_USAGE } from './exit-codes.js';
 
@@ -13,12 +14,13 @@ const COLUMNS = [
   ['started', 20],
   ['state', 10],
   ['done', 9],
-  ['best test', 9],
+  ['best test', 11],
+  ['data', 0],
 ] as const;
 
 /**
  * Prints a table of the runs stored under `--out`: id, start, state, trials
- * done of total and best test accuracy. Returns the exit code.
+ * done of total, best test score and the data set. Returns the exit code.
  */
 export async function listRuns(argv: readonly string[]): Promise<number> {
   let outDir: string;
@@ -71,7 +73,10 @@ export function formatRunsTable(runs: readonly StoredRun[]): string {
       formatStart(run.state.startedAt),
       run.status,
       `${counts.finished}/${counts.total}`,
-      best ? formatAccuracy(best.testAccuracy) : '—',
+      best
+        ? `${formatScore(best.testScore)} ${scoreLabel(taskOf(run.state.data))}`
+        : '—',
+      run.state.data?.name ?? '—',
     ];
   });
   const header = COLUMNS.map(([title]) => title);

@@ -1,7 +1,15 @@
 import type { TrialSpec } from '../plan/trial-spec.js';
 import type { EventBus } from '../state/event-bus.js';
-import type { EventOf, RunEvent } from '../state/events.js';
-import { formatAccuracy, formatTrainingTime, toOneLine } from '../ui/format.js';
+import type { DataSource, EventOf, RunEvent } from '../state/events.js';
+import { dataSummaryParts } from '../ui/data-summary.js';
+import {
+  formatScore,
+  formatScoreWithSpread,
+  formatTrainingTime,
+  formatTrialMetric,
+  toOneLine,
+} from '../ui/format.js';
+import { metricLabel, scoreLabel, taskOf } from '../ui/score-labels.js';
 
 /** Gap between the fields of a plain line. */
 const FIELD_GAP = '  ';
@@ -21,6 +29,13 @@ export type PlainOutputOptions = {
   readonly mode: 'plain' | 'json';
   /** Trials known before the first event, as when a run is resumed. */
   readonly trials?: readonly TrialSpec[];
+  /**
+   * The run's data when known before the first event, as when a run is
+   * resumed. It decides whether scores read as accuracy or R². Default
+   * null, which reads them as accuracy until a `run-started` event brings
+   * the data.
+   */
+  readonly data?: DataSource | null;
 };
 
 /**
@@ -38,6 +53,7 @@ export function attachPlainOutput(options: PlainOutputOptions): () => void {
   const specs = new Map<string, TrialSpec>(
     (options.trials ?? []).map((spec) => [spec.id, spec]),
   );
+  let data = options.data ?? null;
 
   return bus.subscribe((event) => {
     if (event.kind === 'run-started') {
@@ -45,9 +61,11 @@ export function attachPlainOutput(options: PlainOutputOptions): () => void {
       for (const spec of event.trials) {
         specs.set(spec.id, spec);
       }
+
+      data = event.data ?? null;
     }
 
-    const line = formatPlainLine(event, specs);
+    const line = formatPlainLine(event, specs, data);
     if (line !== null) {
       write(`${line}\n`);
     }
@@ -57,11 +75,13 @@ export function attachPlainOutput(options: PlainOutputOptions): () => void {
 /**
  * Formats the plain line for an event, or returns null for events that get
  * none, such as progress after a chunk and telemetry. `specs` supplies the
- * parameters of each trial by id.
+ * parameters of each trial by id, and `data` the task that names the scores:
+ * accuracy ("acc") for classification, R² for regression.
  */
 export function formatPlainLine(
   event: RunEvent,
   specs: ReadonlyMap<string, TrialSpec>,
+  data: DataSource | null = null,
 ): string | null {
   switch (event.kind) {
     case 'run-started':
@@ -69,7 +89,7 @@ export function formatPlainLine(
     case 'run-continued':
       return `resumed with ${event.poolSize} workers`;
     case 'trial-finished':
-      return formatTrialFinished(event, specs.get(event.trialId));
+      return formatTrialFinished(event, specs.get(event.trialId), data);
     case 'trial-failed':
       return formatTrialFailed(event);
     case 'worker-failed':
@@ -88,12 +108,19 @@ function formatRunStarted(event: EventOf<'run-started'>): string {
     `run ${event.runId}`,
     countOf(event.trials.length, 'trial'),
     countOf(event.poolSize, 'worker'),
+    ...(event.data === undefined ? [] : dataSummaryParts(event.data)),
   ].join(FIELD_GAP);
 }
 
+/**
+ * Formats a finished trial: its parameters, its scores named for the task,
+ * the test score with the spread of its folds under cross-validation, the
+ * task's own measure when recorded, and its training time.
+ */
 function formatTrialFinished(
   event: EventOf<'trial-finished'>,
   spec: TrialSpec | undefined,
+  data: DataSource | null,
 ): string {
   const params =
     spec === undefined
@@ -105,12 +132,23 @@ function formatTrialFinished(
           `seed ${spec.params.seed}`,
         ];
 
+  const task = taskOf(data);
+  const score = scoreLabel(task);
+  const test = formatScoreWithSpread(event.testScore, event.foldTestScores);
+  const metric =
+    event.metrics === undefined
+      ? []
+      : [
+          `${metricLabel(event.metrics.task)} ${formatTrialMetric(event.metrics)}`,
+        ];
+
   return [
     `finished ${event.trialId}`,
     ...params,
-    `train ${formatAccuracy(event.trainAccuracy)}`,
-    `test ${formatAccuracy(event.testAccuracy)}`,
-    `oob ${formatAccuracy(event.oobAccuracy)}`,
+    `train ${score} ${formatScore(event.trainScore)}`,
+    `test ${score} ${test}`,
+    `oob ${score} ${formatScore(event.oobScore)}`,
+    ...metric,
     formatTrainingTime(event.elapsedMs),
   ].join(FIELD_GAP);
 }

@@ -9,6 +9,8 @@ import path from 'node:path';
 
 import Database from 'better-sqlite3';
 
+import { DataError } from '../data/load-csv.js';
+import { reopenDataset } from '../data/open-dataset.js';
 import type { DataSource, EventOf } from '../state/events.js';
 import { reduceRunEvents } from '../state/reducer.js';
 import { createRunState } from '../state/run-state.js';
@@ -53,6 +55,8 @@ export async function resumeRun(argv: readonly string[]): Promise<number> {
     checkNotRunning(state.runId);
     checkWritable(folder);
     checkDatabaseFree(path.join(folder, 'run.db'));
+    // Read the data first: bad data must leave the stored run as it was.
+    const dataset = await reopenDataset(started.data.csv, started.data.task);
     if (log.truncatedLine !== null) {
       dropCutShortLine(eventsFile, log.truncatedLine);
     }
@@ -76,6 +80,7 @@ export async function resumeRun(argv: readonly string[]): Promise<number> {
         },
         logPath: path.join(folder, 'traintop.log'),
         trials: started.trials,
+        dataset,
         dataSource: started.data,
         poolSize: started.poolSize,
         maxPoolSize: started.maxPoolSize,
@@ -96,7 +101,8 @@ export async function resumeRun(argv: readonly string[]): Promise<number> {
     if (
       error instanceof RunNotFoundError ||
       error instanceof EventLogError ||
-      error instanceof CannotResumeError
+      error instanceof CannotResumeError ||
+      error instanceof DataError
     ) {
       return rejectInput(error.message);
     }

@@ -30,7 +30,9 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       return replayRun(argv.slice(1));
   }
 
-  const parsed = parseFlags(argv);
+  // `traintop run [flags]` is the same as `traintop [flags]`.
+  const flags = argv[0] === 'run' ? argv.slice(1) : argv;
+  const parsed = parseFlags(flags);
   if (!parsed.ok) {
     process.stderr.write(`error: ${parsed.message}\n`);
 

@@ -2,9 +2,11 @@ import { closeSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 
 import type { Dataset } from '../data/dataset.js';
+import { DataError } from '../data/load-csv.js';
+import { describeData, openDataset } from '../data/open-dataset.js';
+import { splitRows } from '../data/split.js';
+import type { Evaluation } from '../plan/evaluation.js';
 import { planGrid } from '../plan/grid.js';
-import { loadIris } from '../data/iris.js';
-import type { DataSource } from '../state/events.js';
 import {
   createRunDirectory,
   RunDirectoryError,
@@ -12,38 +14,54 @@ import {
 } from '../store/run-directory.js';
 import { executeRun } from './execute-run.js';
 import type { RunOptions } from './flags.js';
-import { EXIT_USAGE } from './exit-codes.js';
-
-/** Share of each class held out for testing. */
-const TEST_FRACTION = 0.2;
+import { rejectInput } from './exit-codes.js';
 
 /**
- * Runs the default sweep: iris, one stratified split, the grid from the
- * flags, on local worker threads. Draws the monitor when stdout is a
- * terminal, and prints lines otherwise. Returns the exit code.
+ * Runs a sweep: loads the data, plans the grid from the options, and trains
+ * it on local worker threads. Draws the monitor when stdout is a terminal,
+ * and prints lines otherwise. Returns the exit code.
  */
 export async function runSweep(options: RunOptions): Promise<number> {
-  const dataset = loadIris();
-  const runId = createRunId();
-  const setup = prepareRun(options, dataset, runId);
-  if (typeof setup === 'string') {
-    process.stderr.write(`error: ${setup}\n`);
-
-    return EXIT_USAGE;
+  let opened;
+  try {
+    opened = await openDataset(options.data);
+  } catch (error) {
+    if (error instanceof DataError) {
+      return rejectInput(error.message);
+    }
+    throw error;
   }
 
-  const dataSource: DataSource = {
-    dataset: 'iris',
-    testFraction: TEST_FRACTION,
-    splitSeed: options.grid.seed,
-  };
+  const { dataset } = opened;
+  const maxFeatures =
+    options.grid.maxFeatures ?? defaultMaxFeatures(dataset.featureNames.length);
+  const problem =
+    checkMaxFeatures(maxFeatures, dataset) ??
+    checkEvaluation(options.evaluation, dataset, options.grid.seed);
+  if (problem) {
+    return rejectInput(problem);
+  }
+
+  const runId = createRunId();
+  const setup = prepareRun(options, runId);
+  if (typeof setup === 'string') {
+    return rejectInput(setup);
+  }
+
+  const dataSource = describeData(
+    dataset,
+    options.evaluation,
+    options.grid.seed,
+    opened.csv,
+  );
 
   return executeRun(
     {
       runId,
       folder: setup.folder,
       logPath: setup.logPath,
-      trials: planGrid(options.grid),
+      trials: planGrid({ ...options.grid, maxFeatures }),
+      dataset,
       dataSource,
       poolSize: options.workers,
       maxPoolSize: options.maxWorkers,
@@ -53,13 +71,27 @@ export async function runSweep(options: RunOptions): Promise<number> {
   );
 }
 
-/** Returns the run's folder and log path, or why the run cannot start. */
-function prepareRun(options: RunOptions, dataset: Dataset, runId: string) {
-  const featureProblem = checkMaxFeatures(options, dataset);
-  if (featureProblem) {
-    return featureProblem;
+/**
+ * Features drawn per tree when the user names none: every count up to four
+ * for narrow tables, otherwise the square root, a third, and all of them,
+ * the usual choices for classification, regression and plain bagging.
+ */
+export function defaultMaxFeatures(featureCount: number): number[] {
+  if (featureCount <= 4) {
+    return Array.from({ length: featureCount }, (_, index) => index + 1);
   }
 
+  const counts = [
+    Math.ceil(Math.sqrt(featureCount)),
+    Math.ceil(featureCount / 3),
+    featureCount,
+  ];
+
+  return [...new Set(counts)].sort((a, b) => a - b);
+}
+
+/** Returns the run's folder and log path, or why the run cannot start. */
+function prepareRun(options: RunOptions, runId: string) {
   let folder: RunDirectory;
   try {
     folder = createRunDirectory(options.outDir, runId);
@@ -76,11 +108,11 @@ function prepareRun(options: RunOptions, dataset: Dataset, runId: string) {
 }
 
 function checkMaxFeatures(
-  options: RunOptions,
+  maxFeatures: readonly number[],
   dataset: Dataset,
 ): string | null {
   const count = dataset.featureNames.length;
-  const tooMany = options.grid.maxFeatures.find((value) => value > count);
+  const tooMany = maxFeatures.find((value) => value > count);
   if (tooMany === undefined) {
     return null;
   }
@@ -89,6 +121,38 @@ function checkMaxFeatures(
     `Invalid --max-features ${tooMany}: the ${dataset.name} data set has ` +
     `${count} features, so each value must be 1 to ${count}.`
   );
+}
+
+/** Returns why the rows cannot be split as asked, or null when they can. */
+function checkEvaluation(
+  evaluation: Evaluation,
+  dataset: Dataset,
+  seed: number,
+): string | null {
+  const rows = dataset.rowCount;
+  if (evaluation.kind === 'cv') {
+    return evaluation.folds > rows
+      ? `Cannot make ${evaluation.folds} folds from the ${rows} rows of ` +
+          `${dataset.name}: lower --cv to at most ${rows}.`
+      : null;
+  }
+
+  const [fold] = splitRows(dataset, evaluation, seed);
+  if (fold!.test.length === 0) {
+    return (
+      `Holding out ${evaluation.testFraction} of the ${rows} rows of ` +
+      `${dataset.name} leaves no test rows: raise --test-fraction or use --cv.`
+    );
+  }
+
+  if (fold!.train.length === 0) {
+    return (
+      `Holding out ${evaluation.testFraction} of the ${rows} rows of ` +
+      `${dataset.name} leaves no rows to train on: lower --test-fraction.`
+    );
+  }
+
+  return null;
 }
 
 /** Returns why the log file cannot be written, or null when it can. */

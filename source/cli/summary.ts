@@ -1,3 +1,4 @@
+import type { Task } from '../data/dataset.js';
 import type { RunState, TrialState } from '../state/run-state.js';
 import {
   countTrials,
@@ -5,7 +6,20 @@ import {
   selectElapsedMs,
   selectFailedTrials,
 } from '../state/selectors.js';
-import { formatAccuracy, formatTrainingTime, toOneLine } from '../ui/format.js';
+import { dataSummaryParts } from '../ui/data-summary.js';
+import {
+  formatScore,
+  formatScoreWithSpread,
+  formatTrainingTime,
+  formatTrialMetric,
+  toOneLine,
+} from '../ui/format.js';
+import {
+  isCrossValidated,
+  metricLabel,
+  scoreName,
+  taskOf,
+} from '../ui/score-labels.js';
 import { glyphs } from '../ui/theme.js';
 
 /** Terminal width assumed when the caller gives none. */
@@ -13,59 +27,91 @@ const DEFAULT_COLUMNS = 80;
 const BEST_TRIALS_SHOWN = 10;
 const COLUMN_GAP = '  ';
 
+type ColumnKey =
+  | 'id'
+  | 'trees'
+  | 'features'
+  | 'depth'
+  | 'seed'
+  | 'train'
+  | 'test'
+  | 'oob'
+  | 'time'
+  | 'metric';
+
 type Column = {
+  readonly key: ColumnKey;
   readonly header: string;
   readonly align: 'left' | 'right';
   readonly cell: (trial: TrialState) => string;
 };
 
-/** Columns of the best-trials table, in display order. */
-const COLUMNS: readonly Column[] = [
-  { header: 'id', align: 'left', cell: (trial) => trial.spec.id },
-  {
-    header: 'trees',
-    align: 'right',
-    cell: (trial) => String(trial.spec.params.trees),
-  },
-  {
-    header: 'max features',
-    align: 'right',
-    cell: (trial) => String(trial.spec.params.maxFeatures),
-  },
-  {
-    header: 'max depth',
-    align: 'right',
-    cell: (trial) => String(trial.spec.params.maxDepth),
-  },
-  {
-    header: 'seed',
-    align: 'right',
-    cell: (trial) => String(trial.spec.params.seed),
-  },
-  {
-    header: 'train',
-    align: 'right',
-    cell: (trial) => formatAccuracy(trial.trainAccuracy),
-  },
-  {
-    header: 'test',
-    align: 'right',
-    cell: (trial) => formatAccuracy(trial.testAccuracy),
-  },
-  {
-    header: 'oob',
-    align: 'right',
-    cell: (trial) => formatAccuracy(trial.oobAccuracy),
-  },
-  {
-    header: 'time',
-    align: 'right',
-    cell: (trial) => formatTrainingTime(trial.elapsedMs),
-  },
+/** What decides the columns of the best-trials table. */
+type TableKind = {
+  readonly task: Task;
+  /** Whether test scores are fold means, shown with their spread. */
+  readonly isCrossValidated: boolean;
+  /** Whether any trial has macro F1 or RMSE, which older logs lack. */
+  readonly hasMetrics: boolean;
+};
+
+/**
+ * Columns dropped first, in order, when the table is wider than the screen.
+ * The train score goes before macro F1 or test RMSE, so 80 columns keep the
+ * task's own measure even under cross-validation.
+ */
+const DROP_ORDER: readonly ColumnKey[] = [
+  'train',
+  'metric',
+  'oob',
+  'seed',
+  'time',
 ];
 
-/** Columns dropped first, in order, when the table is wider than the screen. */
-const DROP_ORDER = ['train', 'oob', 'seed', 'time'];
+/** Returns the columns of the best-trials table, in display order. */
+function listColumns(kind: TableKind): Column[] {
+  const columns: Column[] = [
+    column('id', 'id', 'left', (trial) => trial.spec.id),
+    column('trees', 'trees', 'right', (trial) =>
+      String(trial.spec.params.trees),
+    ),
+    column('features', 'max features', 'right', (trial) =>
+      String(trial.spec.params.maxFeatures),
+    ),
+    column('depth', 'max depth', 'right', (trial) =>
+      String(trial.spec.params.maxDepth),
+    ),
+    column('seed', 'seed', 'right', (trial) => String(trial.spec.params.seed)),
+    column('train', 'train', 'right', (trial) => formatScore(trial.trainScore)),
+    column('test', 'test', 'right', (trial) =>
+      kind.isCrossValidated
+        ? formatScoreWithSpread(trial.testScore, trial.foldTestScores)
+        : formatScore(trial.testScore),
+    ),
+    column('oob', 'oob', 'right', (trial) => formatScore(trial.oobScore)),
+    column('time', 'time', 'right', (trial) =>
+      formatTrainingTime(trial.elapsedMs),
+    ),
+  ];
+
+  return kind.hasMetrics
+    ? [
+        ...columns,
+        column('metric', metricLabel(kind.task), 'right', (trial) =>
+          formatTrialMetric(trial.metrics),
+        ),
+      ]
+    : columns;
+}
+
+function column(
+  key: ColumnKey,
+  header: string,
+  align: Column['align'],
+  cell: Column['cell'],
+): Column {
+  return { key, header, align, cell };
+}
 
 export type SummaryOptions = {
   /** Width to fit, in terminal columns. Default 80. */
@@ -74,8 +120,9 @@ export type SummaryOptions = {
 
 /**
  * Formats the summary printed after the monitor exits: how the run ended,
- * trial counts, the best trials by test accuracy, and the failed trials with
- * their errors. Every line fits in `columns`. Ends with a newline.
+ * the data it trained on, trial counts, the best trials by test score
+ * (accuracy or R²), and the failed trials with their errors. Every line fits
+ * in `columns`. Ends with a newline.
  */
 export function formatSummary(
   state: RunState,
@@ -103,10 +150,15 @@ function formatOutcome(state: RunState): string[] {
   const run = `Run ${state.runId} (${state.job})`;
   const counts = countTrials(state);
   const parts = [`${counts.finished} finished`, `${counts.failed} failed`];
+  const data =
+    state.data === null
+      ? []
+      : [`Data: ${dataSummaryParts(state.data).join(', ')}.`];
 
   if (state.finishReason === 'completed') {
     return [
       `${run} completed in ${elapsed}.`,
+      ...data,
       `Trials: ${parts.join(', ')}, ${counts.total} in total.`,
     ];
   }
@@ -124,6 +176,7 @@ function formatOutcome(state: RunState): string[] {
 
   return [
     `${run} ${ending}.`,
+    ...data,
     `Trials: ${parts.join(', ')}, ${counts.total} in total.`,
   ];
 }
@@ -150,18 +203,45 @@ function formatBestTrials(state: RunState, columns: number): string[] {
   }
 
   const best = ranked.slice(0, BEST_TRIALS_SHOWN);
+  const kind: TableKind = {
+    task: taskOf(state.data),
+    isCrossValidated: isCrossValidated(state),
+    hasMetrics: ranked.some((trial) => trial.metrics !== null),
+  };
+  const measure = describeMeasure(state, kind);
   const title =
     ranked.length > best.length
       ? `Best ${best.length} of ${ranked.length} finished trials ` +
-        'by test accuracy:'
-      : 'Finished trials by test accuracy:';
+        `by ${measure}:`
+      : `Finished trials by ${measure}:`;
 
-  return [title, ...formatTable(best, columns)];
+  return [title, ...formatTable(best, listColumns(kind), columns)];
+}
+
+/**
+ * Describes what ranks the trials: "test accuracy", or under
+ * cross-validation "test R², mean±SD over 5 folds".
+ */
+function describeMeasure(state: RunState, kind: TableKind): string {
+  const measure = `test ${scoreName(kind.task)}`;
+  if (!kind.isCrossValidated) {
+    return measure;
+  }
+
+  const evaluation = state.data?.evaluation;
+  const folds =
+    evaluation?.kind === 'cv' ? `${evaluation.folds} folds` : 'folds';
+
+  return `${measure}, mean±SD over ${folds}`;
 }
 
 /** Lays out the trials as aligned rows, dropping columns to fit. */
-function formatTable(trials: readonly TrialState[], columns: number) {
-  const visible = chooseColumns(trials, columns);
+function formatTable(
+  trials: readonly TrialState[],
+  allColumns: readonly Column[],
+  columns: number,
+) {
+  const visible = chooseColumns(trials, allColumns, columns);
   const cells = tableCells(trials, visible);
   const widths = columnWidths(cells);
 
@@ -180,14 +260,18 @@ function formatTable(trials: readonly TrialState[], columns: number) {
 }
 
 /** Returns the table columns left after dropping, in DROP_ORDER, to fit. */
-function chooseColumns(trials: readonly TrialState[], columns: number) {
-  let visible = [...COLUMNS];
-  for (const header of DROP_ORDER) {
+function chooseColumns(
+  trials: readonly TrialState[],
+  allColumns: readonly Column[],
+  columns: number,
+) {
+  let visible = [...allColumns];
+  for (const key of DROP_ORDER) {
     if (tableWidth(tableCells(trials, visible)) <= columns) {
       break;
     }
 
-    visible = visible.filter((column) => column.header !== header);
+    visible = visible.filter((column) => column.key !== key);
   }
 
   return visible;

@@ -32,7 +32,5 @@ export type SplitData = {
 export function featureRow(dataset: Dataset, row: number): number[] {
   const width = dataset.featureNames.length;
 
-  return Array.from(
-    dataset.features.subarray(row * width, (row + 1) * width),
-  );
+  return Array.from(dataset.features.subarray(row * width, (row + 1) * width));
 }

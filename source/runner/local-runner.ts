@@ -6,17 +6,17 @@ import {
 
 import { Piscina } from 'piscina';
 
-import type { SplitData } from '../data/dataset.js';
 import type { TrialSpec } from '../plan/trial-spec.js';
 import type { EventBus } from '../state/event-bus.js';
 import type { DataSource, RunEvent } from '../state/events.js';
-import type { ForestCheckpoint } from '../train/forest.js';
 import {
   Control,
+  type TaskData,
   type TaskMessage,
   type TaskResult,
   type TrainTask,
 } from '../train/messages.js';
+import type { TrialCheckpoint } from '../train/trial-forests.js';
 import type { RunLogger } from './run-logger.js';
 import type { RunOutcome, Runner, WorkerThread } from './runner.js';
 import { resolveWorkerFile } from './task-file.js';
@@ -36,7 +36,8 @@ export type LocalRunnerOptions = {
   /** Job name shown in the header, such as `iris random forest`. */
   readonly job: string;
   readonly trials: readonly TrialSpec[];
-  readonly data: SplitData;
+  /** The rows to train on, shared with every thread or copied into each task. */
+  readonly data: TaskData;
   /** Trials trained at once when the run starts. */
   readonly poolSize: number;
   /** Upper bound for `resize`. */
@@ -61,7 +62,7 @@ type QueuedTrial = {
   readonly spec: TrialSpec;
   /** 1 for the first try. */
   readonly attempt: number;
-  readonly checkpoint: ForestCheckpoint | null;
+  readonly checkpoint: TrialCheckpoint | null;
 };
 
 type RunningTrial = QueuedTrial & {
@@ -343,8 +344,8 @@ export class LocalRunner implements Runner {
 
     switch (result.status) {
       case 'finished': {
-        const { status: _status, ...metrics } = result;
-        this.emit({ kind: 'trial-finished', trialId, workerId, ...metrics });
+        const { status: _status, ...outcome } = result;
+        this.emit({ kind: 'trial-finished', trialId, workerId, ...outcome });
         break;
       }
       case 'preempted':

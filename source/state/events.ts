@@ -1,12 +1,38 @@
+import type { MissingPolicy } from '../data/data-options.js';
+import type { Task } from '../data/dataset.js';
+import type { Evaluation } from '../plan/evaluation.js';
 import type { TrialSpec } from '../plan/trial-spec.js';
 
-/** Accuracies measured after a chunk of trees, as fractions in [0, 1]. */
-export type Accuracies = {
-  readonly trainAccuracy: number;
-  readonly testAccuracy: number;
-  /** Out-of-bag accuracy, or null until every training row was out of bag. */
-  readonly oobAccuracy: number | null;
+/**
+ * How well a forest fits, measured after each chunk of trees: accuracy for
+ * classification, R² for regression. Higher is better for both. Under
+ * cross-validation each score is the mean over the folds.
+ */
+export type Scores = {
+  readonly trainScore: number;
+  readonly testScore: number;
+  /** Out-of-bag score, or null until every training row was out of bag. */
+  readonly oobScore: number | null;
 };
+
+/** The finished forest's measures beyond its scores, on the test rows. */
+export type TrialMetrics =
+  | {
+      readonly task: 'classification';
+      /** Mean F1 over the classes, each class counting the same. */
+      readonly macroF1: number;
+      /**
+       * Test rows counted by actual class (row) and predicted class
+       * (column), summed over the folds.
+       */
+      readonly confusion: readonly (readonly number[])[];
+    }
+  | {
+      readonly task: 'regression';
+      /** Root mean squared error on the training and the test rows. */
+      readonly trainRmse: number;
+      readonly testRmse: number;
+    };
 
 /** Machine and process readings taken on one telemetry tick. */
 export type SystemReading = {
@@ -29,12 +55,33 @@ export type ThreadReading = {
   readonly cpuPercent: number | null;
 };
 
-/** The data set of a run and its train/test split. */
+/** The data a run trains on, and how trials are scored on it. */
 export type DataSource = {
-  readonly dataset: 'iris';
-  /** Share of each class held out for testing. */
-  readonly testFraction: number;
+  readonly dataset: 'iris' | 'csv';
+  /** Short name for the monitor, such as `iris` or `wine.csv`. */
+  readonly name: string;
+  readonly task: Task;
+  readonly featureNames: readonly string[];
+  /** Class names indexed by class number; empty for regression. */
+  readonly classNames: readonly string[];
+  readonly rowCount: number;
+  readonly evaluation: Evaluation;
+  /** Seed of the split or the fold assignment. */
   readonly splitSeed: number;
+  /** How the CSV file was read, so a resumed run reads it the same way. */
+  readonly csv?: CsvSource;
+};
+
+/** A CSV file as a run read it. */
+export type CsvSource = {
+  /** Absolute path of the file. */
+  readonly path: string;
+  /** SHA-256 of the file's bytes, to notice a changed file on resume. */
+  readonly sha256: string;
+  readonly target: string;
+  readonly delimiter: string;
+  readonly drop: readonly string[];
+  readonly missing: MissingPolicy;
 };
 
 type Timed = {
@@ -82,14 +129,18 @@ export type RunEvent = Timed &
         readonly treesDone: number;
         /** Training time of the trial so far, in ms. */
         readonly elapsedMs: number;
-      } & Accuracies)
+      } & Scores)
     | ({
         readonly kind: 'trial-finished';
         readonly trialId: string;
         readonly workerId: number;
         readonly trees: number;
         readonly elapsedMs: number;
-      } & Accuracies)
+        /** Test score of each fold: one entry for a held-out split. */
+        readonly foldTestScores: readonly number[];
+        /** Absent in logs written before these measures were recorded. */
+        readonly metrics?: TrialMetrics;
+      } & Scores)
     | {
         readonly kind: 'trial-failed';
         readonly trialId: string;

@@ -96,6 +96,7 @@ function startRun(state: RunState, event: EventOf<'run-started'>): RunState {
   return {
     runId: event.runId,
     job: event.job,
+    data: event.data ?? null,
     startedAt: event.at,
     now: event.at,
     finishedAt: null,
@@ -165,14 +166,14 @@ function startTrial(state: RunState, event: EventOf<'trial-started'>) {
 function recordProgress(state: RunState, event: EventOf<'trial-progress'>) {
   return updateTrial(state, event.trialId, (trial) => ({
     treesDone: event.treesDone,
-    trainAccuracy: event.trainAccuracy,
-    testAccuracy: event.testAccuracy,
-    oobAccuracy: event.oobAccuracy,
+    trainScore: event.trainScore,
+    testScore: event.testScore,
+    oobScore: event.oobScore,
     elapsedMs: event.elapsedMs,
     testCurve: extendCurve(
       trial.testCurve,
       event.treesDone / trial.spec.params.trees,
-      event.testAccuracy,
+      event.testScore,
     ),
   }));
 }
@@ -181,9 +182,11 @@ function finishTrial(state: RunState, event: EventOf<'trial-finished'>) {
   const withTrial = updateTrial(state, event.trialId, () => ({
     status: 'finished',
     treesDone: event.trees,
-    trainAccuracy: event.trainAccuracy,
-    testAccuracy: event.testAccuracy,
-    oobAccuracy: event.oobAccuracy,
+    trainScore: event.trainScore,
+    testScore: event.testScore,
+    oobScore: event.oobScore,
+    foldTestScores: event.foldTestScores,
+    metrics: event.metrics ?? null,
     elapsedMs: event.elapsedMs,
     endedAt: event.at,
   }));
@@ -346,12 +349,12 @@ function pruneFailedWorkers(state: RunState): RunState {
 
 /**
  * Sets the curve up to the point for `share` of the trees, filling points
- * that no chunk ended in with the same accuracy, so the curve has no gaps.
+ * that no chunk ended in with the same score, so the curve has no gaps.
  */
 function extendCurve(
   curve: readonly (number | null)[],
   share: number,
-  accuracy: number,
+  score: number,
 ): (number | null)[] {
   const last = Math.min(
     CURVE_POINTS - 1,
@@ -362,7 +365,7 @@ function extendCurve(
     if (point < last && next[point] !== null) {
       break;
     }
-    next[point] = accuracy;
+    next[point] = score;
   }
 
   return next;

@@ -1,6 +1,6 @@
 import type { TrialSpec } from '../plan/trial-spec.js';
 import { CURVE_POINTS } from './constants.js';
-import type { SystemReading } from './events.js';
+import type { DataSource, SystemReading, TrialMetrics } from './events.js';
 
 export type TrialStatus = 'queued' | 'running' | 'finished' | 'failed';
 
@@ -11,14 +11,18 @@ export type TrialState = {
   readonly attempt: number;
   readonly workerId: number | null;
   readonly treesDone: number;
-  readonly trainAccuracy: number | null;
-  readonly testAccuracy: number | null;
-  readonly oobAccuracy: number | null;
+  readonly trainScore: number | null;
+  readonly testScore: number | null;
+  readonly oobScore: number | null;
+  /** Test score of each fold once finished; one entry for a held-out split. */
+  readonly foldTestScores: readonly number[];
+  /** The finished forest's F1 and confusion, or RMSE; null until then. */
+  readonly metrics: TrialMetrics | null;
   /** Training time so far, in ms. */
   readonly elapsedMs: number;
   /**
-   * Test accuracy as the forest grows, in CURVE_POINTS equal shares of its
-   * trees: point i is the accuracy measured when the forest reached share
+   * Test score as the forest grows, in CURVE_POINTS equal shares of its
+   * trees: point i is the score measured when the forest reached share
    * i, or null for a share not reached yet.
    */
   readonly testCurve: readonly (number | null)[];
@@ -43,6 +47,8 @@ export type WorkerState = {
 export type RunState = {
   readonly runId: string;
   readonly job: string;
+  /** The data set, task and evaluation; null before the run starts. */
+  readonly data: DataSource | null;
   readonly startedAt: number;
   /** Time of the latest event, in ms since the epoch. */
   readonly now: number;
@@ -75,6 +81,7 @@ export function createRunState(): RunState {
   return {
     runId: '',
     job: '',
+    data: null,
     startedAt: 0,
     now: 0,
     finishedAt: null,
@@ -100,9 +107,11 @@ export function createTrialState(spec: TrialSpec): TrialState {
     attempt: 0,
     workerId: null,
     treesDone: 0,
-    trainAccuracy: null,
-    testAccuracy: null,
-    oobAccuracy: null,
+    trainScore: null,
+    testScore: null,
+    oobScore: null,
+    foldTestScores: [],
+    metrics: null,
     elapsedMs: 0,
     testCurve: emptyCurve(),
     error: null,

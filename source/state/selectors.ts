@@ -27,8 +27,7 @@ export function rankFinishedTrials(state: RunState): TrialState[] {
     .filter((trial) => trial.status === 'finished')
     .sort(
       (a, b) =>
-        (b.testAccuracy ?? 0) - (a.testAccuracy ?? 0) ||
-        a.spec.index - b.spec.index,
+        (b.testScore ?? 0) - (a.testScore ?? 0) || a.spec.index - b.spec.index,
     );
 }
 

@@ -2,6 +2,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 
 import type { RunEvent } from '../state/events.js';
+import { upgradeEvent } from './upgrade-event.js';
 
 /** Bytes read from the log at most per poll. */
 const READ_CHUNK_BYTES = 1 << 20;
@@ -112,7 +113,9 @@ function parseLine(line: string): RunEvent | null {
   try {
     const value = JSON.parse(line) as Partial<RunEvent> | null;
 
-    return value && typeof value.kind === 'string' ? (value as RunEvent) : null;
+    return value && typeof value.kind === 'string'
+      ? upgradeEvent(value as RunEvent)
+      : null;
   } catch {
     return null;
   }

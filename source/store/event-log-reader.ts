@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 
 import type { RunEvent } from '../state/events.js';
+import { upgradeEvent } from './upgrade-event.js';
 
 /** The events of a log, and whether its last line was cut short. */
 export type EventLog = {
@@ -60,7 +61,7 @@ function parseEvent(line: string): RunEvent | null {
       typeof (value as { kind?: unknown }).kind === 'string' &&
       typeof (value as { at?: unknown }).at === 'number';
 
-    return isEvent ? (value as RunEvent) : null;
+    return isEvent ? upgradeEvent(value as RunEvent) : null;
   } catch {
     return null;
   }

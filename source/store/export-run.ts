@@ -1,5 +1,6 @@
 import type { RunEvent } from '../state/events.js';
 import type { RunState } from '../state/run-state.js';
+import { standardDeviation } from '../state/statistics.js';
 
 /** One row per trial: its parameters and how it ended. */
 export type TrialRow = {
@@ -10,9 +11,16 @@ export type TrialRow = {
   readonly seed: number;
   readonly status: string;
   readonly attempts: number;
-  readonly trainAccuracy: number | null;
-  readonly testAccuracy: number | null;
-  readonly oobAccuracy: number | null;
+  readonly trainScore: number | null;
+  readonly testScore: number | null;
+  readonly oobScore: number | null;
+  /** Standard deviation of the test score over the folds. */
+  readonly testScoreSpread: number | null;
+  /** Classification only: mean F1 over the classes. */
+  readonly macroF1: number | null;
+  /** Regression only: root mean squared errors. */
+  readonly trainRmse: number | null;
+  readonly testRmse: number | null;
   /** Training time, in ms. */
   readonly elapsedMs: number;
   readonly error: string | null;
@@ -24,9 +32,9 @@ export type ChunkRow = {
   readonly attempt: number;
   readonly treesDone: number;
   readonly elapsedMs: number;
-  readonly trainAccuracy: number;
-  readonly testAccuracy: number;
-  readonly oobAccuracy: number | null;
+  readonly trainScore: number;
+  readonly testScore: number;
+  readonly oobScore: number | null;
   /** Time of the report, in ms since the Unix epoch. */
   readonly at: number;
 };
@@ -35,6 +43,7 @@ export function trialRows(state: RunState): TrialRow[] {
   return state.trialIds.map((id) => {
     const trial = state.trials[id]!;
     const { params } = trial.spec;
+    const { metrics } = trial;
 
     return {
       trial: id,
@@ -44,9 +53,16 @@ export function trialRows(state: RunState): TrialRow[] {
       seed: params.seed,
       status: trial.status,
       attempts: trial.attempt,
-      trainAccuracy: trial.trainAccuracy,
-      testAccuracy: trial.testAccuracy,
-      oobAccuracy: trial.oobAccuracy,
+      trainScore: trial.trainScore,
+      testScore: trial.testScore,
+      oobScore: trial.oobScore,
+      testScoreSpread:
+        trial.foldTestScores.length > 0
+          ? standardDeviation(trial.foldTestScores)
+          : null,
+      macroF1: metrics?.task === 'classification' ? metrics.macroF1 : null,
+      trainRmse: metrics?.task === 'regression' ? metrics.trainRmse : null,
+      testRmse: metrics?.task === 'regression' ? metrics.testRmse : null,
       elapsedMs: trial.elapsedMs,
       error: trial.error,
     };
@@ -67,9 +83,9 @@ export function chunkRows(events: readonly RunEvent[]): ChunkRow[] {
         attempt: attempts.get(event.trialId) ?? 1,
         treesDone: event.treesDone,
         elapsedMs: event.elapsedMs,
-        trainAccuracy: event.trainAccuracy,
-        testAccuracy: event.testAccuracy,
-        oobAccuracy: event.oobAccuracy,
+        trainScore: event.trainScore,
+        testScore: event.testScore,
+        oobScore: event.oobScore,
         at: event.at,
       });
     }

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 
 import type { EventBus } from '../state/event-bus.js';
 import type { EventOf, RunEvent } from '../state/events.js';
+import { standardDeviation } from '../state/statistics.js';
 
 /** How often queued events are written, in one transaction, in ms. */
 const FLUSH_INTERVAL_MS = 250;
@@ -30,9 +31,15 @@ const SCHEMA = `
     chunk_size INTEGER NOT NULL,
     status TEXT NOT NULL,
     attempts INTEGER NOT NULL DEFAULT 0,
-    train_accuracy REAL,
-    test_accuracy REAL,
-    oob_accuracy REAL,
+    train_score REAL,
+    test_score REAL,
+    oob_score REAL,
+    test_score_spread REAL,
+    fold_test_scores TEXT,
+    macro_f1 REAL,
+    confusion TEXT,
+    train_rmse REAL,
+    test_rmse REAL,
     elapsed_ms REAL,
     error TEXT,
     PRIMARY KEY (run_id, trial_id)
@@ -43,9 +50,9 @@ const SCHEMA = `
     attempt INTEGER NOT NULL,
     trees_done INTEGER NOT NULL,
     elapsed_ms REAL NOT NULL,
-    train_accuracy REAL NOT NULL,
-    test_accuracy REAL NOT NULL,
-    oob_accuracy REAL,
+    train_score REAL NOT NULL,
+    test_score REAL NOT NULL,
+    oob_score REAL,
     at INTEGER NOT NULL
   );
   CREATE TABLE IF NOT EXISTS system_readings (
@@ -63,6 +70,23 @@ const SCHEMA = `
     pool_size INTEGER NOT NULL
   );
 `;
+
+/** Columns of databases written before regression, and their names now. */
+const RENAMED_COLUMNS = [
+  ['train_accuracy', 'train_score'],
+  ['test_accuracy', 'test_score'],
+  ['oob_accuracy', 'oob_score'],
+] as const;
+
+/** Trial columns added since the first schema, for older databases. */
+const ADDED_TRIAL_COLUMNS = [
+  ['test_score_spread', 'REAL'],
+  ['fold_test_scores', 'TEXT'],
+  ['macro_f1', 'REAL'],
+  ['confusion', 'TEXT'],
+  ['train_rmse', 'REAL'],
+  ['test_rmse', 'REAL'],
+] as const;
 
 /**
  * Stores a run in a SQLite database (run.db, in WAL mode): the run, each
@@ -94,6 +118,7 @@ export class RunDatabaseWriter {
     this.database = new Database(file, { timeout: BUSY_TIMEOUT_MS });
     this.database.pragma('journal_mode = WAL');
     this.database.exec(SCHEMA);
+    upgradeSchema(this.database);
     this.statements = prepare(this.database);
     this.unsubscribe = bus.subscribe((event) => this.queue.push(event));
     this.timer = setInterval(() => this.flush(), FLUSH_INTERVAL_MS);
@@ -151,22 +176,32 @@ export class RunDatabaseWriter {
           this.attempts.get(event.trialId) ?? 1,
           event.treesDone,
           event.elapsedMs,
-          event.trainAccuracy,
-          event.testAccuracy,
-          event.oobAccuracy,
+          event.trainScore,
+          event.testScore,
+          event.oobScore,
           event.at,
         );
         break;
-      case 'trial-finished':
+      case 'trial-finished': {
+        const { metrics } = event;
+        const isClassification = metrics?.task === 'classification';
+        const isRegression = metrics?.task === 'regression';
         s.finishTrial.run(
-          event.trainAccuracy,
-          event.testAccuracy,
-          event.oobAccuracy,
+          event.trainScore,
+          event.testScore,
+          event.oobScore,
+          standardDeviation(event.foldTestScores),
+          JSON.stringify(event.foldTestScores),
+          isClassification ? metrics.macroF1 : null,
+          isClassification ? JSON.stringify(metrics.confusion) : null,
+          isRegression ? metrics.trainRmse : null,
+          isRegression ? metrics.testRmse : null,
           event.elapsedMs,
           runId,
           event.trialId,
         );
         break;
+      }
       case 'trial-failed':
         s.failTrial.run(
           event.willRetry ? 'queued' : 'failed',
@@ -222,6 +257,32 @@ export class RunDatabaseWriter {
   }
 }
 
+/** Renames and adds columns in a database an older version created. */
+function upgradeSchema(database: Database.Database): void {
+  const columnsOf = (table: string) =>
+    new Set(
+      (database.pragma(`table_info(${table})`) as { name: string }[]).map(
+        (column) => column.name,
+      ),
+    );
+
+  for (const table of ['trials', 'chunks']) {
+    const columns = columnsOf(table);
+    for (const [from, to] of RENAMED_COLUMNS) {
+      if (columns.has(from)) {
+        database.exec(`ALTER TABLE ${table} RENAME COLUMN ${from} TO ${to}`);
+      }
+    }
+  }
+
+  const trialColumns = columnsOf('trials');
+  for (const [name, type] of ADDED_TRIAL_COLUMNS) {
+    if (!trialColumns.has(name)) {
+      database.exec(`ALTER TABLE trials ADD COLUMN ${name} ${type}`);
+    }
+  }
+}
+
 function prepare(database: Database.Database) {
   return {
     addRun: database.prepare(
@@ -248,8 +309,9 @@ function prepare(database: Database.Database) {
     ),
     finishTrial: database.prepare(
       `UPDATE trials SET status = 'finished', error = NULL,
-         train_accuracy = ?, test_accuracy = ?, oob_accuracy = ?,
-         elapsed_ms = ?
+         train_score = ?, test_score = ?, oob_score = ?,
+         test_score_spread = ?, fold_test_scores = ?, macro_f1 = ?,
+         confusion = ?, train_rmse = ?, test_rmse = ?, elapsed_ms = ?
        WHERE run_id = ? AND trial_id = ?`,
     ),
     failTrial: database.prepare(
@@ -258,8 +320,8 @@ function prepare(database: Database.Database) {
     ),
     addChunk: database.prepare(
       `INSERT INTO chunks
-         (run_id, trial_id, attempt, trees_done, elapsed_ms, train_accuracy,
-          test_accuracy, oob_accuracy, at)
+         (run_id, trial_id, attempt, trees_done, elapsed_ms, train_score,
+          test_score, oob_score, at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     addReading: database.prepare(

@@ -1,156 +1,158 @@
-import { RandomForestClassifier } from 'ml-random-forest';
+import {
+  RandomForestClassifier,
+  RandomForestRegression,
+} from 'ml-random-forest';
 
-import type { SplitData } from '../data/dataset.js';
+import type { SplitData, Task } from '../data/dataset.js';
 import type { TrialParams } from '../plan/trial-spec.js';
-import type { Accuracies } from '../state/events.js';
+import type { Scores } from '../state/events.js';
+import { score } from './metrics.js';
 
-/** A forest grown so far, as plain JSON that crosses threads. */
-export type ForestCheckpoint = {
-  readonly treesDone: number;
-  readonly chunksDone: number;
-  /** Training time so far, in ms. */
-  readonly elapsedMs: number;
+type Forest = RandomForestClassifier | RandomForestRegression;
+
+/** One fold's forest so far, as plain JSON that crosses threads. */
+export type FoldCheckpoint = {
   /**
-   * The forest as JSON text of what `RandomForestClassifier#toJSON`
-   * returns. Text, because its trees hold ml-matrix objects that structured
-   * cloning between threads turns into plain objects that cannot predict.
+   * The forest as JSON text of what the library's `toJSON` returns. Text,
+   * because its trees hold ml-matrix objects that structured cloning
+   * between threads turns into plain objects that cannot predict.
    */
   readonly model: string;
-  /** Out-of-bag votes per training row, from every tree so far. */
+  /** Out-of-bag predictions per training row, from every tree so far. */
   readonly oobVotes: number[][];
 };
 
+/** A fold's forest and what it predicts, once it is grown. */
+export type FoldEvaluation = {
+  readonly scores: Scores;
+  readonly trainPredictions: number[];
+  readonly testPredictions: number[];
+};
+
 /**
- * NOTE: ml-random-forest 2.1.0 takes the mode of each training row's
- * out-of-bag votes while training, and throws "input must not be empty" for
- * a row that no tree left out of the bag, which small chunks often do. This
- * subclass lets such rows through with no prediction; the votes themselves
- * are still the library's.
+ * NOTE: ml-random-forest 2.1.0 combines each training row's out-of-bag
+ * predictions while training, and throws "input must not be empty" for a
+ * row that no tree left out of the bag, which small chunks often do. These
+ * subclasses let such rows through with no prediction; the combining
+ * itself is still the library's.
  */
-class ChunkForest extends RandomForestClassifier {
+class ChunkClassifier extends RandomForestClassifier {
+  override selection(values: number[]): number {
+    return values.length === 0 ? Number.NaN : super.selection(values);
+  }
+}
+
+class ChunkRegression extends RandomForestRegression {
   override selection(values: number[]): number {
     return values.length === 0 ? Number.NaN : super.selection(values);
   }
 }
 
 /**
- * Grows one random forest a chunk of trees at a time. Every chunk is trained
- * by ml-random-forest with a seed derived from the trial seed and the chunk
- * number, and its trees join a single forest whose predictions give the
- * accuracies.
+ * Grows one random forest on one fold, a chunk of trees at a time. Every
+ * chunk is trained by ml-random-forest with a seed derived from the trial
+ * seed, the fold and the chunk number, and its trees join a single forest
+ * whose predictions give the scores.
  */
 export class GrowingForest {
-  private forest: RandomForestClassifier | null;
+  private forest: Forest | null;
   private readonly oobVotes: number[][];
   /** Every tree's prediction for each row, in tree order. */
   private readonly trainVotes: number[][];
   private readonly testVotes: number[][];
-  private chunks: number;
-  treesDone: number;
-  elapsedMs: number;
 
   constructor(
+    private readonly task: Task,
     private readonly params: TrialParams,
     private readonly data: SplitData,
-    checkpoint: ForestCheckpoint | null = null,
+    private readonly fold: number,
+    checkpoint: FoldCheckpoint | null = null,
   ) {
     this.forest = checkpoint
-      ? RandomForestClassifier.load(JSON.parse(checkpoint.model))
+      ? loadForest(task, JSON.parse(checkpoint.model))
       : null;
     this.oobVotes =
       checkpoint?.oobVotes.map((votes) => [...votes]) ??
-      data.trainLabels.map(() => []);
+      data.trainTargets.map(() => []);
     this.trainVotes = this.predictEach(this.forest, data.trainFeatures);
     this.testVotes = this.predictEach(this.forest, data.testFeatures);
-    this.chunks = checkpoint?.chunksDone ?? 0;
-    this.treesDone = checkpoint?.treesDone ?? 0;
-    this.elapsedMs = checkpoint?.elapsedMs ?? 0;
-  }
-
-  get isComplete(): boolean {
-    return this.treesDone >= this.params.trees;
   }
 
   /**
-   * Trains up to `size` more trees and evaluates the whole forest. Only the
-   * new trees predict: each row's votes so far are kept, and the forest's
-   * own selection rule turns them into the forest's prediction, which is
-   * what `predict` would return, at a fraction of the cost.
+   * Trains `count` more trees as chunk number `chunk` and scores the whole
+   * forest. Only the new trees predict: each row's votes so far are kept,
+   * and the forest's own selection rule turns them into the forest's
+   * prediction, which is what `predict` would return, at a fraction of the
+   * cost.
    */
-  growChunk(size: number): Accuracies {
-    const startedAt = performance.now();
-    const count = Math.min(size, this.params.trees - this.treesDone);
-    const chunk = this.trainChunk(count);
+  growChunk(count: number, chunk: number): Scores {
+    const trees = this.trainChunk(count, chunk);
 
-    this.addVotes(chunk);
+    this.addOobVotes(trees);
     appendRows(
       this.trainVotes,
-      this.predictEach(chunk, this.data.trainFeatures),
+      this.predictEach(trees, this.data.trainFeatures),
     );
-    appendRows(this.testVotes, this.predictEach(chunk, this.data.testFeatures));
-    this.join(chunk);
-    this.chunks += 1;
-    this.treesDone += count;
+    appendRows(this.testVotes, this.predictEach(trees, this.data.testFeatures));
+    this.join(trees);
 
     const forest = this.requireForest();
-    const accuracies = {
-      trainAccuracy: this.voteAccuracy(this.trainVotes, this.data.trainLabels),
-      testAccuracy: this.voteAccuracy(this.testVotes, this.data.testLabels),
-      oobAccuracy: this.oobAccuracy(forest),
-    };
-    this.elapsedMs += performance.now() - startedAt;
+    const select = (votes: number[][]) =>
+      votes.map((rowVotes) => forest.selection(rowVotes));
 
-    return accuracies;
+    return {
+      trainScore: this.score(select(this.trainVotes), this.data.trainTargets),
+      testScore: this.score(select(this.testVotes), this.data.testTargets),
+      oobScore: this.oobScore(forest),
+    };
   }
 
-  /** Evaluates the whole forest through its own `predict`. */
-  evaluate(): Accuracies {
+  /** Scores the whole forest through its own `predict`. */
+  evaluate(): FoldEvaluation {
     const forest = this.requireForest();
     const { data } = this;
+    const trainPredictions = forest.predict(data.trainFeatures);
+    const testPredictions = forest.predict(data.testFeatures);
 
     return {
-      trainAccuracy: accuracy(
-        forest.predict(data.trainFeatures),
-        data.trainLabels,
-      ),
-      testAccuracy: accuracy(
-        forest.predict(data.testFeatures),
-        data.testLabels,
-      ),
-      oobAccuracy: this.oobAccuracy(forest),
+      scores: {
+        trainScore: this.score(trainPredictions, data.trainTargets),
+        testScore: this.score(testPredictions, data.testTargets),
+        oobScore: this.oobScore(forest),
+      },
+      trainPredictions,
+      testPredictions,
     };
   }
 
-  toCheckpoint(): ForestCheckpoint {
+  toCheckpoint(): FoldCheckpoint {
     return {
-      treesDone: this.treesDone,
-      chunksDone: this.chunks,
-      elapsedMs: this.elapsedMs,
       model: JSON.stringify(this.requireForest().toJSON()),
       oobVotes: this.oobVotes,
     };
   }
 
-  private trainChunk(count: number): ChunkForest {
-    const chunk = new ChunkForest({
+  private trainChunk(count: number, chunk: number): Forest {
+    const options = {
       nEstimators: count,
       maxFeatures: this.params.maxFeatures,
       replacement: false,
       useSampleBagging: true,
       noOOB: false,
-      seed: chunkSeed(this.params.seed, this.chunks),
+      seed: chunkSeed(this.params.seed, chunk, this.fold),
       treeOptions: { maxDepth: this.params.maxDepth },
-    });
-    chunk.train(this.data.trainFeatures, this.data.trainLabels);
+    };
+    const trees =
+      this.task === 'classification'
+        ? new ChunkClassifier(options)
+        : new ChunkRegression(options);
+    trees.train(this.data.trainFeatures, this.data.trainTargets);
 
-    return chunk;
+    return trees;
   }
 
   /** Returns each tree's prediction for each row; none without a forest. */
-  private predictEach(
-    forest: RandomForestClassifier | null,
-    rows: number[][],
-  ): number[][] {
+  private predictEach(forest: Forest | null, rows: number[][]): number[][] {
     if (!forest) {
       return rows.map(() => []);
     }
@@ -160,48 +162,43 @@ export class GrowingForest {
     return rows.map((_, row) => values.getRow(row));
   }
 
-  private voteAccuracy(votes: number[][], labels: readonly number[]) {
-    const forest = this.requireForest();
-
-    return accuracy(
-      votes.map((rowVotes) => forest.selection(rowVotes)),
-      labels,
-    );
+  private score(predicted: readonly number[], actual: readonly number[]) {
+    return score(this.task, predicted, actual);
   }
 
-  private addVotes(chunk: ChunkForest): void {
-    chunk.oobResults?.forEach((result, row) => {
+  private addOobVotes(trees: Forest): void {
+    trees.oobResults?.forEach((result, row) => {
       this.oobVotes[row]!.push(...result.all);
     });
   }
 
   /** Appends the chunk's trees to the forest, which starts as the first. */
-  private join(chunk: ChunkForest): void {
+  private join(trees: Forest): void {
     if (!this.forest) {
-      this.forest = RandomForestClassifier.load(chunk.toJSON());
+      this.forest = loadForest(this.task, trees.toJSON());
       return;
     }
 
     // The library's type declarations omit these fields of a trained forest.
     const forest = this.forest as unknown as ForestInternals;
-    const trees = chunk as unknown as ForestInternals;
-    forest.estimators.push(...trees.estimators);
-    forest.indexes.push(...trees.indexes);
-    forest.nEstimators += trees.nEstimators;
+    const added = trees as unknown as ForestInternals;
+    forest.estimators.push(...added.estimators);
+    forest.indexes.push(...added.indexes);
+    forest.nEstimators += added.nEstimators;
   }
 
   /** Returns null until every training row was out of bag at least once. */
-  private oobAccuracy(forest: RandomForestClassifier): number | null {
+  private oobScore(forest: Forest): number | null {
     if (this.oobVotes.some((votes) => votes.length === 0)) {
       return null;
     }
 
     const predicted = this.oobVotes.map((votes) => forest.selection(votes));
 
-    return accuracy(predicted, this.data.trainLabels);
+    return this.score(predicted, this.data.trainTargets);
   }
 
-  private requireForest(): RandomForestClassifier {
+  private requireForest(): Forest {
     if (!this.forest) {
       throw new Error('The forest has no trees yet: grow a chunk first.');
     }
@@ -217,33 +214,31 @@ type ForestInternals = {
   nEstimators: number;
 };
 
+function loadForest(task: Task, model: unknown): Forest {
+  // The declarations type `load` as taking the instance's own JSON.
+  const json = model as ReturnType<RandomForestClassifier['toJSON']>;
+
+  return task === 'classification'
+    ? RandomForestClassifier.load(json)
+    : RandomForestRegression.load(
+        json as unknown as ReturnType<RandomForestRegression['toJSON']>,
+      );
+}
+
 function appendRows(target: number[][], rows: readonly number[][]): void {
   rows.forEach((values, row) => {
     target[row]!.push(...values);
   });
 }
 
-/** Derives a 32-bit seed per chunk, so each chunk draws different trees. */
-export function chunkSeed(trialSeed: number, chunk: number): number {
+/**
+ * Derives a 32-bit seed per chunk and fold, so each chunk draws different
+ * trees. Fold 0 keeps the seeds of a forest grown on a single split.
+ */
+export function chunkSeed(trialSeed: number, chunk: number, fold = 0): number {
   return (
-    Math.imul(trialSeed + 1, 0x9e3779b1) ^ Math.imul(chunk + 1, 0x85ebca6b)
+    Math.imul(trialSeed + 1, 0x9e3779b1) ^
+    Math.imul(chunk + 1, 0x85ebca6b) ^
+    Math.imul(fold, 0xc2b2ae35)
   );
-}
-
-export function accuracy(
-  predicted: readonly number[],
-  expected: readonly number[],
-): number {
-  if (expected.length === 0) {
-    throw new RangeError('Cannot compute accuracy on zero rows.');
-  }
-
-  let correct = 0;
-  predicted.forEach((label, row) => {
-    if (label === expected[row]) {
-      correct += 1;
-    }
-  });
-
-  return correct / expected.length;
 }

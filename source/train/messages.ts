@@ -1,9 +1,9 @@
 import type { MessagePort } from 'node:worker_threads';
 
-import type { SplitData } from '../data/dataset.js';
+import type { SharedTable } from '../data/shared-table.js';
 import type { TrialSpec } from '../plan/trial-spec.js';
-import type { Accuracies } from '../state/events.js';
-import type { ForestCheckpoint } from './forest.js';
+import type { Scores, TrialMetrics } from '../state/events.js';
+import type { TrialCheckpoint, TrialData } from './trial-forests.js';
 
 /**
  * Values of a task's control cell, an Int32Array over a SharedArrayBuffer
@@ -25,14 +25,23 @@ export type TrainTask = {
   readonly spec: TrialSpec;
   /** 1 for the first try, 2 for the first retry, and so on. */
   readonly attempt: number;
-  readonly data: SplitData;
+  readonly data: TaskData;
   /** One Int32 cell holding a `Control` value. */
   readonly control: SharedArrayBuffer;
   /** Port for `TaskMessage`s back to the runner; transferred. */
   readonly port: MessagePort;
   /** The checkpoint to continue from, or null to start with no trees. */
-  readonly checkpoint: ForestCheckpoint | null;
+  readonly checkpoint: TrialCheckpoint | null;
 };
+
+/**
+ * How a task gets its rows: a table in shared memory, which the worker
+ * turns into rows once and keeps, or the rows themselves, copied into
+ * every task. Runs share; the copy exists to measure what sharing saves.
+ */
+export type TaskData =
+  | { readonly kind: 'shared'; readonly table: SharedTable }
+  | { readonly kind: 'copied'; readonly data: TrialData };
 
 /** Messages a task posts on its port while it runs. */
 export type TaskMessage =
@@ -48,7 +57,7 @@ export type TaskMessage =
       readonly treesDone: number;
       /** Training time of the trial so far, in ms. */
       readonly elapsedMs: number;
-    } & Accuracies)
+    } & Scores)
   | {
       /** Workers never print: stdout would break the monitor's frame. */
       readonly type: 'log';
@@ -62,10 +71,12 @@ export type TaskResult =
       readonly status: 'finished';
       readonly trees: number;
       readonly elapsedMs: number;
-    } & Accuracies)
+      readonly foldTestScores: number[];
+      readonly metrics: TrialMetrics;
+    } & Scores)
   | {
       readonly status: 'preempted';
       /** The trees so far, or null when preempted before the first chunk. */
-      readonly checkpoint: ForestCheckpoint | null;
+      readonly checkpoint: TrialCheckpoint | null;
     }
   | { readonly status: 'aborted'; readonly treesDone: number };

@@ -1,13 +1,14 @@
 import { threadId } from 'node:worker_threads';
 
 import { readOwnThreadId } from '../telemetry/thread-cpu.js';
-import { GrowingForest } from './forest.js';
 import {
   Control,
   type TaskMessage,
   type TaskResult,
   type TrainTask,
 } from './messages.js';
+import { resolveTaskData } from './task-data.js';
+import { TrialForests } from './trial-forests.js';
 
 /** How long a paused task sleeps before it looks at its control again. */
 const PAUSE_POLL_MS = 1_000;
@@ -21,7 +22,11 @@ const tid = readOwnThreadId();
 export default function trainTrial(task: TrainTask): TaskResult {
   const { spec, port } = task;
   const control = new Int32Array(task.control);
-  const forest = new GrowingForest(spec.params, task.data, task.checkpoint);
+  const forest = new TrialForests(
+    resolveTaskData(task.data),
+    spec.params,
+    task.checkpoint,
+  );
   const send = (message: TaskMessage) => port.postMessage(message);
 
   send({ type: 'started', threadId, tid });
@@ -38,21 +43,25 @@ export default function trainTrial(task: TrainTask): TaskResult {
         return { status: 'preempted', checkpoint };
       }
 
-      const accuracies = forest.growChunk(spec.chunkSize);
+      const scores = forest.growChunk(spec.chunkSize);
       send({
         type: 'progress',
         treesDone: forest.treesDone,
         elapsedMs: forest.elapsedMs,
-        ...accuracies,
+        ...scores,
       });
     }
 
     // The result comes from the finished model's own predictions.
+    const outcome = forest.evaluate();
+
     return {
       status: 'finished',
       trees: forest.treesDone,
       elapsedMs: forest.elapsedMs,
-      ...forest.evaluate(),
+      ...outcome.scores,
+      foldTestScores: outcome.foldTestScores,
+      metrics: outcome.metrics,
     };
   } finally {
     port.close();

@@ -1,5 +1,5 @@
 import { Box } from 'ink';
-import type { RunState } from '../state/run-state.js';
+import type { RunState, TrialState } from '../state/run-state.js';
 import { countTrials } from '../state/selectors.js';
 import { CompactView } from './components/compact-view.js';
 import { FinishedTable } from './components/finished-table.js';
@@ -9,6 +9,7 @@ import { Header } from './components/header.js';
 import { HelpOverlay } from './components/help-overlay.js';
 import { SystemPanel } from './components/system-panel.js';
 import { TerminalTooSmall } from './components/terminal-too-small.js';
+import { TrialDetail } from './components/trial-detail.js';
 import { WorkerPanel } from './components/worker-panel.js';
 import {
   COMPACT_MIN_COLUMNS,
@@ -30,22 +31,44 @@ export type AppProps = {
   readonly isInteractive: boolean;
   /** The kind of run shown; the footer follows it. Default run. */
   readonly mode?: MonitorMode;
+  /**
+   * The finished trial the arrow keys point at, marked in the table while
+   * keys are read. Default null.
+   */
+  readonly selectedTrialId?: string | null;
+  /**
+   * Shows the selected trial's details in place of the panels. Has no
+   * effect while no trial is selected. Default false.
+   */
+  readonly isDetailVisible?: boolean;
 };
 
-type ViewProps = Omit<AppProps, 'isHelpVisible'>;
+type ViewProps = Omit<AppProps, 'isHelpVisible' | 'isDetailVisible'>;
 
 /**
  * Lays out the monitor for the terminal size: every panel from 80x24, a
- * compact view below that, and a message below the compact minimum.
+ * compact view below that, and a message below the compact minimum. The
+ * help, and then a trial's details, replace the panels at any size that
+ * gets the compact view.
  */
-export function App({ isHelpVisible, ...view }: AppProps) {
-  const { columns, rows } = view;
+export function App({
+  isHelpVisible,
+  isDetailVisible = false,
+  ...view
+}: AppProps) {
+  const { state, columns, rows, selectedTrialId = null } = view;
   if (columns < COMPACT_MIN_COLUMNS || rows < COMPACT_MIN_ROWS) {
     return <TerminalTooSmall columns={columns} rows={rows} />;
   }
 
   if (isHelpVisible) {
     return <HelpView {...view} />;
+  }
+
+  const selected =
+    selectedTrialId === null ? undefined : state.trials[selectedTrialId];
+  if (isDetailVisible && selected !== undefined) {
+    return <DetailView {...view} trial={selected} />;
   }
 
   if (columns < FULL_LAYOUT_MIN_COLUMNS || rows < FULL_LAYOUT_MIN_ROWS) {
@@ -63,14 +86,48 @@ function HelpView({ state, columns, rows, isInteractive }: ViewProps) {
       <Footer
         isInteractive={isInteractive}
         isRunPaused={state.isPaused}
-        isHelpVisible
+        screen="help"
         width={columns}
       />
     </Box>
   );
 }
 
-function FullView({ state, columns, rows, isInteractive, mode }: ViewProps) {
+function DetailView({
+  state,
+  columns,
+  rows,
+  isInteractive,
+  mode,
+  trial,
+}: ViewProps & { readonly trial: TrialState }) {
+  return (
+    <Box flexDirection="column" width={columns} height={rows}>
+      <TrialDetail
+        state={state}
+        trial={trial}
+        width={columns}
+        height={rows - FOOTER_LINES}
+      />
+      <Footer
+        isInteractive={isInteractive}
+        mode={mode}
+        isRunPaused={state.isPaused}
+        screen="detail"
+        width={columns}
+      />
+    </Box>
+  );
+}
+
+function FullView({
+  state,
+  columns,
+  rows,
+  isInteractive,
+  mode,
+  selectedTrialId = null,
+}: ViewProps) {
   const counts = countTrials(state);
   const layout = planFullLayout({
     columns,
@@ -95,13 +152,14 @@ function FullView({ state, columns, rows, isInteractive, mode }: ViewProps) {
           state={state}
           width={columns}
           maxLines={layout.finishedLines}
+          selectedTrialId={isInteractive ? selectedTrialId : null}
         />
       </Box>
       <Footer
         isInteractive={isInteractive}
         mode={mode}
         isRunPaused={state.isPaused}
-        isHelpVisible={false}
+        hasFinishedTrials={counts.finished > 0}
         width={columns}
       />
     </Box>

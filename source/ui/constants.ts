@@ -16,10 +16,10 @@ export const BAD_PERCENT = 90;
 export const MIN_SPARKLINE_WIDTH = 6;
 
 /**
- * Smallest accuracy span a worker's sparkline covers. Without it, noise of
+ * Smallest score span a trial's sparkline covers. Without it, noise of
  * 0.001 between chunks would swing the line from bottom to top.
  */
-export const MIN_ACCURACY_SPAN = 0.05;
+export const MIN_SCORE_SPAN = 0.05;
 
 /** Finished trials the table keeps on screen even when workers want room. */
 export const MIN_FINISHED_ROWS = 3;

@@ -1,4 +1,6 @@
 import type { TrialParams } from '../plan/trial-spec.js';
+import type { TrialMetrics } from '../state/events.js';
+import { standardDeviation } from '../state/statistics.js';
 import { glyphs } from './theme.js';
 
 const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'] as const;
@@ -9,10 +11,22 @@ const SECONDS_PER_HOUR = 3600;
 const SECONDS_PER_DAY = 86_400;
 
 /**
- * Digits after the point in accuracies. One row of the 150 in iris moves an
+ * Digits after the point in scores. One row of the 150 in iris moves an
  * accuracy by 0.0067, which two digits would hide.
  */
-const ACCURACY_DIGITS = 3;
+const SCORE_DIGITS = 3;
+
+/**
+ * Widest score text, as in "-0.123". An R² far below 0 loses decimals to
+ * stay this narrow, so score columns keep their gaps.
+ */
+export const SCORE_MAX_CELLS = 6;
+
+/** Significant digits of an error such as the RMSE, whose scale varies. */
+const ERROR_DIGITS = 3;
+
+/** Widest error text, as in "1.23e+4". */
+export const ERROR_MAX_CELLS = 7;
 
 export type TextAlign = 'left' | 'right';
 
@@ -135,21 +149,95 @@ export function formatPercent(percent: number | null): string {
   return `${Math.round(percent)}%`;
 }
 
-/** Formats an accuracy fraction in [0, 1] with three decimals: "0.967". */
-export function formatAccuracy(fraction: number | null): string {
-  if (!isReading(fraction)) {
+/**
+ * Formats a score (accuracy, or R² which can be negative) with three
+ * decimals: "0.967", "-0.123". Scores below -9.9995 keep fewer decimals so
+ * the text stays within SCORE_MAX_CELLS: "-12.35", "-123.5".
+ */
+export function formatScore(score: number | null): string {
+  if (!isReading(score)) {
     return glyphs.notAvailable;
   }
 
-  return fraction.toFixed(ACCURACY_DIGITS);
+  const text = score.toFixed(SCORE_DIGITS);
+  if (text.length <= SCORE_MAX_CELLS) {
+    return text;
+  }
+
+  // The sign and the point take two cells, the whole part the next ones.
+  const wholeDigits = Math.abs(score).toFixed(0).length;
+  const digits = Math.max(0, SCORE_MAX_CELLS - 2 - wholeDigits);
+
+  return score.toFixed(digits);
 }
 
 /**
- * Formats the latest accuracy of a trial still training. Before its first
+ * Formats the latest score of a trial still training. Before its first
  * chunk is measured the value is not known yet, so it shows "—", not N/A.
  */
-export function formatRunningAccuracy(fraction: number | null): string {
-  return fraction === null ? glyphs.unknown : formatAccuracy(fraction);
+export function formatRunningScore(score: number | null): string {
+  return score === null ? glyphs.unknown : formatScore(score);
+}
+
+/**
+ * Formats a mean score and the standard deviation of the fold scores it
+ * averages: "0.953±0.021". With fewer than two folds there is no spread, and
+ * the score shows alone.
+ */
+export function formatScoreWithSpread(
+  score: number | null,
+  foldScores: readonly number[],
+): string {
+  const spread = foldSpread(foldScores);
+  if (!isReading(score) || spread === null) {
+    return formatScore(score);
+  }
+
+  return `${formatScore(score)}${formatSpread(spread)}`;
+}
+
+/** Formats a standard deviation of scores: "±0.021". */
+export function formatSpread(spread: number): string {
+  return `±${formatScore(spread)}`;
+}
+
+/**
+ * Returns the population standard deviation of fold scores, or null for
+ * fewer than two folds.
+ */
+export function foldSpread(foldScores: readonly number[]): number | null {
+  return foldScores.length < 2 ? null : standardDeviation(foldScores);
+}
+
+/**
+ * Formats an error in the target's unit, such as the RMSE, with three
+ * significant digits: "0.412", "12.3", "1.23e+4". Errors from 1e-9 to
+ * 9.99e9 fit in ERROR_MAX_CELLS.
+ */
+export function formatError(error: number | null): string {
+  if (!isReading(error)) {
+    return glyphs.notAvailable;
+  }
+
+  const text = error.toPrecision(ERROR_DIGITS);
+
+  return text.length <= ERROR_MAX_CELLS
+    ? text
+    : error.toExponential(ERROR_DIGITS - 1);
+}
+
+/**
+ * Formats a finished forest's own measure: macro F1 for classification, test
+ * RMSE for regression, or N/A when the run did not record it.
+ */
+export function formatTrialMetric(metrics: TrialMetrics | null): string {
+  if (metrics === null) {
+    return glyphs.notAvailable;
+  }
+
+  return metrics.task === 'classification'
+    ? formatScore(metrics.macroF1)
+    : formatError(metrics.testRmse);
 }
 
 /**
@@ -186,6 +274,37 @@ export function fitText(
   const padding = ' '.repeat(cells - characters.length);
 
   return align === 'left' ? text + padding : padding + text;
+}
+
+/**
+ * Cuts text longer than `width` cells with an ellipsis, and leaves shorter
+ * text as it is. Counts cells as fitText does.
+ */
+export function cutText(text: string, width: number): string {
+  return [...text].length > width ? fitText(text, width) : text;
+}
+
+/**
+ * Cuts text longer than `width` cells in the middle, keeping its start and
+ * end: "cultivar three" in 10 cells is "culti…hree". Names that share a
+ * prefix, such as "Iris-versicolor" and "Iris-virginica", stay apart.
+ */
+export function cutMiddle(text: string, width: number): string {
+  const characters = [...text];
+  const cells = Math.max(0, Math.floor(width));
+  if (characters.length <= cells) {
+    return text;
+  }
+
+  if (cells <= 1) {
+    return glyphs.ellipsis.slice(0, cells);
+  }
+
+  const tailCells = Math.floor((cells - 1) / 2);
+  const head = characters.slice(0, cells - 1 - tailCells).join('');
+  const tail = characters.slice(characters.length - tailCells).join('');
+
+  return head + glyphs.ellipsis + tail;
 }
 
 /**

@@ -21,7 +21,8 @@ export const WORKER_ID_WIDTH = 4;
 export const WORKER_STATE_WIDTH = 8;
 export const WORKER_TRIAL_WIDTH = 22;
 export const WORKER_PERCENT_WIDTH = 5;
-export const WORKER_ACCURACY_WIDTH = 6;
+/** Cells of the score column: a gap and a score as wide as "-0.123". */
+export const WORKER_SCORE_WIDTH = 7;
 export const WORKER_CPU_WIDTH = 9;
 
 const WORKER_FIXED_WIDTH =
@@ -29,7 +30,7 @@ const WORKER_FIXED_WIDTH =
   WORKER_STATE_WIDTH +
   WORKER_TRIAL_WIDTH +
   WORKER_PERCENT_WIDTH +
-  WORKER_ACCURACY_WIDTH +
+  WORKER_SCORE_WIDTH +
   WORKER_CPU_WIDTH;
 
 const MIN_WORKER_BAR_WIDTH = 4;
@@ -55,6 +56,49 @@ export function cutList<T>(items: readonly T[], maxLines: number): ListCut<T> {
   const visibleItems = items.slice(0, Math.max(0, lines - 1));
 
   return { visibleItems, hiddenCount: items.length - visibleItems.length };
+}
+
+/** Part of a list that fits in a number of lines around a selected item. */
+export type ListWindow<T> = {
+  readonly visibleItems: readonly T[];
+  /** Position in the whole list of the first visible item. */
+  readonly firstIndex: number;
+  /** Items left out above and below the window. */
+  readonly hiddenBefore: number;
+  readonly hiddenAfter: number;
+};
+
+/**
+ * Cuts a list to `maxLines` lines so the item at `selectedIndex` stays in
+ * sight. When the list does not fit, the last line goes to a note on what
+ * was left out, and the window scrolls only as far as the selected item
+ * needs. An index of -1 selects nothing and keeps the top of the list.
+ */
+export function scrollList<T>(
+  items: readonly T[],
+  maxLines: number,
+  selectedIndex: number,
+): ListWindow<T> {
+  const lines = Math.max(0, Math.floor(maxLines));
+  if (items.length <= lines) {
+    return {
+      visibleItems: items,
+      firstIndex: 0,
+      hiddenBefore: 0,
+      hiddenAfter: 0,
+    };
+  }
+
+  const rows = Math.max(0, lines - 1);
+  const firstIndex = clamp(selectedIndex - rows + 1, 0, items.length - rows);
+  const visibleItems = items.slice(firstIndex, firstIndex + rows);
+
+  return {
+    visibleItems,
+    firstIndex,
+    hiddenBefore: firstIndex,
+    hiddenAfter: items.length - firstIndex - visibleItems.length,
+  };
 }
 
 /** Layout of the per-core load lines in the system panel. */

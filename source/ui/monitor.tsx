@@ -1,6 +1,7 @@
 import { useWindowSize } from 'ink';
 import type { EventBus } from '../state/event-bus.js';
 import type { RunState } from '../state/run-state.js';
+import { rankFinishedTrials } from '../state/selectors.js';
 import { App } from './app.js';
 import type { MonitorMode } from './monitor-mode.js';
 import type { Controls } from './controls.js';
@@ -37,9 +38,13 @@ export function Monitor({
 }: MonitorProps) {
   const state = useRunState({ bus, initialState, tickMs });
   const { columns, rows } = useWindowSize();
-  const { isHelpVisible } = useMonitorKeys({
+  const rankedTrialIds = rankFinishedTrials(state).map(
+    (trial) => trial.spec.id,
+  );
+  const keys = useMonitorKeys({
     controls,
     isActive: isInteractive,
+    rankedTrialIds,
   });
 
   return (
@@ -47,9 +52,11 @@ export function Monitor({
       state={state}
       columns={columns}
       rows={rows}
-      isHelpVisible={isHelpVisible}
+      isHelpVisible={keys.isHelpVisible}
       isInteractive={isInteractive}
       mode={mode}
+      selectedTrialId={keys.selectedTrialId}
+      isDetailVisible={keys.isDetailVisible}
     />
   );
 }

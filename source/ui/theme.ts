@@ -39,6 +39,8 @@ export const glyphs = {
   unknown: '—',
   ellipsis: '…',
   separator: '·',
+  /** Marks the selected row, so the selection shows without colour. */
+  selected: '›',
   rule: '─',
 } as const;
 

@@ -5,6 +5,10 @@ import {
   parseFlags,
   type RunOptions,
 } from '../../source/cli/flags.js';
+import {
+  DEFAULT_EVALUATION,
+  type Evaluation,
+} from '../../source/plan/evaluation.js';
 
 /** A machine with 2 cores: 2 workers and at most 8 by default. */
 const twoCores = { cores: 2 };
@@ -55,12 +59,14 @@ describe('parseFlags defaults', () => {
     expect(options.tickMs).toBe(250);
     expect(options.grid).toEqual({
       trees: [150, 450, 1350],
-      maxFeatures: [1, 2, 3, 4],
+      maxFeatures: null,
       maxDepth: [1, 2, 3, 4],
       seeds: 3,
       seed: 1,
       chunkSize: 10,
     });
+    expect(options.data).toEqual({ kind: 'iris' });
+    expect(options.evaluation).toEqual(DEFAULT_EVALUATION);
     expect(options.retries).toBe(1);
     expect(options.output).toBe('monitor');
     expect(options.outDir).toBe('traintop-runs');
@@ -128,6 +134,211 @@ describe('parseFlags valid values', () => {
   });
 });
 
+describe('parseFlags data flags', () => {
+  const wine = ['--data', 'wine.csv', '--target', 'quality'];
+
+  it('reads a CSV file with defaults', () => {
+    expect(parseOptions(wine).data).toEqual({
+      kind: 'csv',
+      path: 'wine.csv',
+      target: 'quality',
+      delimiter: null,
+      drop: [],
+      missing: 'error',
+      task: null,
+    });
+  });
+
+  it('reads every CSV option', () => {
+    const options = parseOptions([
+      ...wine,
+      '--delimiter',
+      ';',
+      '--drop',
+      'id',
+      '--missing',
+      'drop-rows',
+      '--task',
+      'regression',
+    ]);
+
+    expect(options.data).toMatchObject({
+      delimiter: ';',
+      drop: ['id'],
+      missing: 'drop-rows',
+      task: 'regression',
+    });
+  });
+
+  const delimiters: [string, string][] = [
+    [',', ','],
+    [';', ';'],
+    ['|', '|'],
+    ['tab', '\t'],
+    ['TAB', '\t'],
+    ['\\t', '\t'],
+    ['\t', '\t'],
+  ];
+
+  for (const [text, delimiter] of delimiters) {
+    it(`reads --delimiter ${JSON.stringify(text)}`, () => {
+      const options = parseOptions([...wine, '--delimiter', text]);
+
+      expect(options.data).toMatchObject({ delimiter });
+    });
+  }
+
+  it('joins repeated and comma-separated --drop', () => {
+    const argv = [...wine, '--drop', 'id', '--drop', 'batch, notes,id'];
+
+    expect(parseOptions(argv).data).toMatchObject({
+      drop: ['id', 'batch', 'notes'],
+    });
+  });
+
+  for (const missing of ['error', 'drop-rows', 'mean']) {
+    it(`reads --missing ${missing}`, () => {
+      const options = parseOptions([...wine, '--missing', missing]);
+
+      expect(options.data).toMatchObject({ missing });
+    });
+  }
+
+  for (const task of ['classification', 'regression']) {
+    it(`reads --task ${task}`, () => {
+      expect(parseOptions([...wine, '--task', task]).data).toMatchObject({
+        task,
+      });
+    });
+  }
+
+  it('keeps a --data path that starts with a dash', () => {
+    const options = parseOptions(['--data=-odd.csv', '--target', 'y']);
+
+    expect(options.data).toMatchObject({ path: '-odd.csv' });
+  });
+});
+
+describe('parseFlags evaluation flags', () => {
+  const cases: [string[], Evaluation][] = [
+    [['--cv', '2'], { kind: 'cv', folds: 2 }],
+    [['--cv', '20'], { kind: 'cv', folds: 20 }],
+    [['--test-fraction', '0.05'], { kind: 'holdout', testFraction: 0.05 }],
+    [['--test-fraction', '0.5'], { kind: 'holdout', testFraction: 0.5 }],
+    [['--test-fraction', '.25'], { kind: 'holdout', testFraction: 0.25 }],
+  ];
+
+  for (const [argv, evaluation] of cases) {
+    it(`reads ${argv.join(' ')}`, () => {
+      expect(parseOptions(argv).evaluation).toEqual(evaluation);
+    });
+  }
+});
+
+describe('parseFlags data and evaluation errors', () => {
+  const wine = ['--data', 'wine.csv', '--target', 'quality'];
+  const cases: [string[], string][] = [
+    [
+      ['--data', 'wine.csv'],
+      'Missing --target for --data wine.csv: add --target COLUMN to name ' +
+        'the column to predict.',
+    ],
+    [['--data', ' '], 'Invalid --data " ": expected a CSV file path.'],
+    [
+      [...wine.slice(0, 2), '--target', ''],
+      'Invalid --target "": expected a column name.',
+    ],
+    [
+      [...wine, '--delimiter', ';;'],
+      'Invalid --delimiter ";;": expected one character other than a quote ' +
+        'or a line break, or "tab".',
+    ],
+    [
+      [...wine, '--delimiter', '"'],
+      'Invalid --delimiter """: expected one character other than a quote ' +
+        'or a line break, or "tab".',
+    ],
+    [
+      [...wine, '--drop', 'id,,notes'],
+      'Invalid --drop "id,,notes": expected column names separated by ' +
+        'commas, such as id,name.',
+    ],
+    [
+      [...wine, '--drop', 'id,quality'],
+      'Cannot drop "quality": it is the target column. Remove it from --drop.',
+    ],
+    [
+      [...wine, '--missing', 'zero'],
+      'Invalid --missing "zero": expected one of error, drop-rows, mean.',
+    ],
+    [
+      [...wine, '--task', 'ranking'],
+      'Invalid --task "ranking": expected classification or regression.',
+    ],
+    [['--cv', '1'], 'Invalid --cv "1": expected a whole number from 2 to 20.'],
+    [
+      ['--cv', '21'],
+      'Invalid --cv "21": expected a whole number from 2 to 20.',
+    ],
+    [
+      ['--cv', '2.5'],
+      'Invalid --cv "2.5": expected a whole number from 2 to 20.',
+    ],
+    [
+      ['--test-fraction', '0.6'],
+      'Invalid --test-fraction "0.6": expected a fraction from 0.05 to 0.5, ' +
+        'such as 0.25.',
+    ],
+    [
+      ['--test-fraction', '0.01'],
+      'Invalid --test-fraction "0.01": expected a fraction from 0.05 to ' +
+        '0.5, such as 0.25.',
+    ],
+    [
+      ['--test-fraction', '20%'],
+      'Invalid --test-fraction "20%": expected a fraction from 0.05 to 0.5, ' +
+        'such as 0.25.',
+    ],
+    [
+      ['--test-fraction', '1e-1'],
+      'Invalid --test-fraction "1e-1": expected a fraction from 0.05 to ' +
+        '0.5, such as 0.25.',
+    ],
+    [
+      ['--cv', '5', '--test-fraction', '0.3'],
+      'Cannot use --cv and --test-fraction together: cross-validation ' +
+        'tests on every fold in turn, so choose one.',
+    ],
+    [
+      ['--config', ''],
+      'Invalid --config "": expected a .json, .yaml or .yml file.',
+    ],
+  ];
+
+  for (const [argv, message] of cases) {
+    it(`rejects ${argv.join(' ')}`, () => {
+      expect(parseError(argv)).toBe(message);
+    });
+  }
+
+  const csvFlags: [string, string][] = [
+    ['--target', 'quality'],
+    ['--delimiter', ';'],
+    ['--drop', 'id'],
+    ['--missing', 'mean'],
+    ['--task', 'regression'],
+  ];
+
+  for (const [flag, value] of csvFlags) {
+    it(`rejects ${flag} without --data`, () => {
+      expect(parseError([flag, value])).toBe(
+        `Cannot use ${flag} without --data: it describes the CSV file to ` +
+          `read. Add --data FILE.csv or remove ${flag}.`,
+      );
+    });
+  }
+});
+
 describe('parseFlags help and version', () => {
   const cases: [string[], 'help' | 'version'][] = [
     [['--help'], 'help'],
@@ -136,6 +347,8 @@ describe('parseFlags help and version', () => {
     [['-v'], 'version'],
     [['--workers', '999', '--help'], 'help'],
     [['--workers', '-3', '-h'], 'help'],
+    [['--config', 'missing.json', '--help'], 'help'],
+    [['--target', 'quality', '--help'], 'help'],
   ];
 
   for (const [argv, kind] of cases) {
@@ -318,6 +531,32 @@ describe('parseFlags argument errors', () => {
         'file path. Write --log=-odd.log if "-odd.log" is the value.',
     ],
     [
+      ['--data'],
+      'Missing value for --data: expected --data FILE.csv, a CSV file with ' +
+        'a header row.',
+    ],
+    [
+      ['--drop', '-id'],
+      'Missing value for --drop before "-id": expected --drop COLUMNS, ' +
+        'column names separated by commas. Write --drop=-id if "-id" is ' +
+        'the value.',
+    ],
+    [
+      ['--cv', '--plain'],
+      'Missing value for --cv before "--plain": expected --cv K, a whole ' +
+        'number of folds from 2 to 20.',
+    ],
+    [
+      ['--dat', 'wine.csv'],
+      'Unknown flag --dat: did you mean --data? ' +
+        'Run traintop --help for the list of flags.',
+    ],
+    [
+      ['--test-fractoin', '0.2'],
+      'Unknown flag --test-fractoin: did you mean --test-fraction? ' +
+        'Run traintop --help for the list of flags.',
+    ],
+    [
       ['--plain=yes'],
       'Flag --plain takes no value, but got "yes": write --plain alone.',
     ],
@@ -345,7 +584,15 @@ describe('parseFlags argument errors', () => {
   }
 
   it('returns one line for every error', () => {
-    const allCases = [['--workers'], ['--foo'], ['--tick', 'x'], ['x']];
+    const allCases = [
+      ['--workers'],
+      ['--foo'],
+      ['--tick', 'x'],
+      ['x'],
+      ['--data', 'a.csv'],
+      ['--target', 'y'],
+      ['--cv', '5', '--test-fraction', '0.2'],
+    ];
     for (const argv of allCases) {
       expect(parseError(argv)).not.toContain('\n');
     }
@@ -374,6 +621,15 @@ describe('helpText', () => {
       '--plain',
       '--json',
       '--log FILE',
+      '--data FILE.csv',
+      '--target COLUMN',
+      '--delimiter CHAR',
+      '--drop COLUMNS',
+      '--missing POLICY',
+      '--task TASK',
+      '--test-fraction F',
+      '--cv K',
+      '--config FILE',
       '-h, --help',
       '-v, --version',
     ];
@@ -387,6 +643,16 @@ describe('helpText', () => {
     expect(helpText).toContain('(default: 250)');
     expect(helpText).toContain('(default: 150,450,1350)');
     expect(helpText).toContain('(default: traintop-runs)');
+    expect(helpText).toContain(
+      '0.05 to 0.5\n                       (default: 0.2)',
+    );
+    expect(helpText).toContain('(default: chosen for the data set)');
     expect(helpText).not.toContain('\u00a0');
+  });
+
+  it('shows the run command and a config example', () => {
+    expect(helpText).toContain('Usage: traintop [run] [flags]');
+    expect(helpText).toContain('traintop run --config FILE [flags]');
+    expect(helpText).toContain('"evaluation": { "folds": 5 }');
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { attachPlainOutput } from '../../source/cli/plain-output.js';
 import { EventBus } from '../../source/state/event-bus.js';
-import type { RunEvent } from '../../source/state/events.js';
+import type { DataSource, RunEvent } from '../../source/state/events.js';
 import {
   createSpec,
   runFinished,
@@ -15,8 +15,20 @@ import {
 
 const spec = createSpec(6, { trees: 120, maxFeatures: 2, maxDepth: 3 });
 
+/** A regression CSV scored by 5-fold cross-validation. */
+const housing: DataSource = {
+  dataset: 'csv',
+  name: 'housing.csv',
+  task: 'regression',
+  featureNames: ['rooms', 'age'],
+  classNames: [],
+  rowCount: 506,
+  evaluation: { kind: 'cv', folds: 5 },
+  splitSeed: 1,
+};
+
 /** Attaches the output to a fresh bus and records every write. */
-function attach(mode: 'plain' | 'json') {
+function attach(mode: 'plain' | 'json', data?: DataSource) {
   const bus = new EventBus();
   const writes: string[] = [];
   const detach = attachPlainOutput({
@@ -25,6 +37,7 @@ function attach(mode: 'plain' | 'json') {
     write: (text) => {
       writes.push(text);
     },
+    ...(data === undefined ? {} : { data }),
   });
 
   return { bus, writes, detach };
@@ -70,18 +83,71 @@ describe('attachPlainOutput in plain mode', () => {
 
     expect(writes[1]).toBe(
       'finished t07  trees 120  features 2  depth 3  seed 1  ' +
-        'train 0.975  test 0.967  oob 0.958  1.2s\n',
+        'train acc 0.975  test acc 0.967  oob acc 0.958  1.2s\n',
     );
   });
 
-  it('shows N/A for a missing oob accuracy', () => {
+  it('adds macro F1 when recorded', () => {
+    const { bus, writes, detach } = attach('plain');
+    bus.emit(runStarted([spec]));
+
+    bus.emit({
+      ...trialFinished(spec, 1, 100, { train: 1, test: 0.9, oob: null }),
+      metrics: { task: 'classification', macroF1: 0.8912, confusion: [] },
+    });
+    detach();
+
+    expect(writes[1]).toContain('  test acc 0.900  oob acc N/A  ');
+    expect(writes[1]).toContain('  macro F1 0.891  1.2s\n');
+  });
+
+  it('names the data of the run', () => {
+    const { bus, writes, detach } = attach('plain');
+
+    bus.emit({ ...runStarted([spec], 2), data: housing });
+    detach();
+
+    expect(writes).toEqual([
+      'started iris  run r1  1 trial  2 workers  ' +
+        'housing.csv  506 rows  regression  5-fold CV\n',
+    ]);
+  });
+
+  it('writes R², fold spread and RMSE for regression', () => {
+    const { bus, writes, detach } = attach('plain');
+    bus.emit({ ...runStarted([spec]), data: housing });
+
+    bus.emit({
+      ...trialFinished(spec, 1, 100, { train: 0.9, test: -0.25, oob: 0.5 }),
+      foldTestScores: [-0.3, -0.2],
+      metrics: { task: 'regression', trainRmse: 1.5, testRmse: 12.345 },
+    });
+    detach();
+
+    expect(writes[1]).toBe(
+      'finished t07  trees 120  features 2  depth 3  seed 1  ' +
+        'train R² 0.900  test R² -0.250±0.050  oob R² 0.500  ' +
+        'test RMSE 12.3  1.2s\n',
+    );
+  });
+
+  it('reads the task of a resumed run from its options', () => {
+    const { bus, writes, detach } = attach('plain', housing);
+
+    bus.emit(trialFinished(spec, 1, 100, { train: 1, test: 0.5, oob: null }));
+    detach();
+
+    expect(writes[0]).toContain('  test R² 0.500  ');
+  });
+
+  it('shows N/A for a missing oob score', () => {
     const { bus, writes, detach } = attach('plain');
     bus.emit(runStarted([spec]));
 
     bus.emit(trialFinished(spec, 1, 100, { train: 1, test: 1, oob: null }));
     detach();
 
-    expect(writes[1]).toContain('  oob N/A  ');
+    expect(writes[1]).toContain('  oob acc N/A  ');
   });
 
   it('writes failures with their retry', () => {
@@ -124,9 +190,9 @@ describe('attachPlainOutput in plain mode', () => {
       workerId: 1,
       treesDone: 10,
       elapsedMs: 50,
-      trainAccuracy: 1,
-      testAccuracy: 1,
-      oobAccuracy: null,
+      trainScore: 1,
+      testScore: 1,
+      oobScore: null,
     });
     for (const event of telemetryEvents) {
       bus.emit(event);
@@ -144,7 +210,9 @@ describe('attachPlainOutput in plain mode', () => {
     bus.emit(trialFinished(spec, 1, 100, { train: 1, test: 1, oob: 1 }));
     detach();
 
-    expect(writes[0]).toMatch(/^finished t07 {2}trees 120 {2}train 1\.000 /);
+    expect(writes[0]).toMatch(
+      /^finished t07 {2}trees 120 {2}train acc 1\.000 /,
+    );
   });
 });
 

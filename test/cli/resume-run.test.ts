@@ -59,12 +59,7 @@ async function finalResults(out: string) {
 
       return [
         id,
-        [
-          trial.status,
-          trial.trainAccuracy,
-          trial.testAccuracy,
-          trial.oobAccuracy,
-        ],
+        [trial.status, trial.trainScore, trial.testScore, trial.oobScore],
       ];
     }),
   );

@@ -48,7 +48,7 @@ export function trialStarted(
   };
 }
 
-/** Accuracies of a finished trial. A null `oob` means it was undefined. */
+/** Scores of a finished trial. A null `oob` means it was undefined. */
 export type FinishedScores = {
   readonly train: number;
   readonly test: number;
@@ -69,9 +69,10 @@ export function trialFinished(
     workerId,
     trees: spec.params.trees,
     elapsedMs,
-    trainAccuracy: scores.train,
-    testAccuracy: scores.test,
-    oobAccuracy: scores.oob,
+    trainScore: scores.train,
+    testScore: scores.test,
+    oobScore: scores.oob,
+    foldTestScores: [scores.test],
   };
 }
 

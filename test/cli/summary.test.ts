@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
 import { formatSummary } from '../../source/cli/summary.js';
-import type { RunEvent } from '../../source/state/events.js';
+import type {
+  DataSource,
+  EventOf,
+  RunEvent,
+  TrialMetrics,
+} from '../../source/state/events.js';
 import { reduceRunEvents } from '../../source/state/reducer.js';
 import { createRunState, type RunState } from '../../source/state/run-state.js';
 import {
@@ -43,6 +48,46 @@ function completedRun(): RunState {
       65_000,
     ),
     runFinished(72_000, 'completed'),
+  ]);
+}
+
+/** A regression CSV scored by 5-fold cross-validation. */
+const housing: DataSource = {
+  dataset: 'csv',
+  name: 'housing.csv',
+  task: 'regression',
+  featureNames: ['rooms', 'age'],
+  classNames: [],
+  rowCount: 506,
+  evaluation: { kind: 'cv', folds: 5 },
+  splitSeed: 1,
+};
+
+/** Adds fold scores and measures to a finished trial's event. */
+function withFolds(
+  event: EventOf<'trial-finished'>,
+  foldTestScores: readonly number[],
+  metrics: TrialMetrics,
+): EventOf<'trial-finished'> {
+  return { ...event, foldTestScores, metrics };
+}
+
+function regressionRun(): RunState {
+  return foldEvents([
+    { ...runStarted([small, medium]), data: housing },
+    trialStarted(small, 1, 0),
+    trialStarted(medium, 2, 0),
+    withFolds(
+      trialFinished(small, 1, 1_000, { train: 0.9, test: -0.25, oob: null }),
+      [-0.3, -0.2],
+      { task: 'regression', trainRmse: 1.5, testRmse: 12.345 },
+    ),
+    withFolds(
+      trialFinished(medium, 2, 2_000, { train: 0.95, test: 0.61, oob: 0.6 }),
+      [0.6, 0.62],
+      { task: 'regression', trainRmse: 0.5, testRmse: 2.25 },
+    ),
+    runFinished(3_000, 'completed'),
   ]);
 }
 
@@ -154,6 +199,64 @@ describe('formatSummary', () => {
     expect(lines[4]).toBe('id   trees  max features  max depth   test   time');
     for (const line of lines) {
       expect(line.length, line).toBeLessThanOrEqual(50);
+    }
+  });
+
+  it('lays out a cross-validated regression run', () => {
+    expect(formatSummary(regressionRun())).toBe(
+      [
+        'Run r1 (iris) completed in 3.0s.',
+        'Data: housing.csv, 506 rows, regression, 5-fold CV.',
+        'Trials: 2 finished, 0 failed, 2 in total.',
+        '',
+        'Finished trials by test R², mean±SD over 5 folds:',
+        'id   trees  max features  max depth  seed          test' +
+          '    oob  time  test RMSE',
+        't02    120             2          3     1   0.610±0.010' +
+          '  0.600  1.2s       2.25',
+        't01     60             1          1     1  -0.250±0.050' +
+          '    N/A  1.2s       12.3',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('keeps every column on a wide screen', () => {
+    const lines = formatSummary(regressionRun(), { columns: 100 }).split('\n');
+
+    expect(lines[5]).toBe(
+      'id   trees  max features  max depth  seed  train          test' +
+        '    oob  time  test RMSE',
+    );
+  });
+
+  it('adds macro F1 for classification', () => {
+    const state = foldEvents([
+      runStarted([small]),
+      trialStarted(small, 1, 0),
+      withFolds(
+        trialFinished(small, 1, 1_000, { train: 1, test: 0.9, oob: 0.8 }),
+        [0.9],
+        { task: 'classification', macroF1: 0.8876, confusion: [] },
+      ),
+      runFinished(2_000, 'completed'),
+    ]);
+
+    const lines = formatSummary(state).split('\n');
+
+    expect(lines[3]).toBe('Finished trials by test accuracy:');
+    expect(lines[4]).toMatch(/ {2}time {2}macro F1$/);
+    expect(lines[5]).toMatch(/ {2}1\.2s {5}0\.888$/);
+  });
+
+  it('drops train and then the task column when narrow', () => {
+    const lines = formatSummary(regressionRun(), { columns: 70 }).split('\n');
+
+    expect(lines[5]).toBe(
+      'id   trees  max features  max depth  seed          test    oob  time',
+    );
+    for (const line of lines) {
+      expect(line.length, line).toBeLessThanOrEqual(70);
     }
   });
 

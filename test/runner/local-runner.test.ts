@@ -3,13 +3,21 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { loadIris } from '../../source/data/iris.js';
-import { splitStratified } from '../../source/data/split.js';
+import { shareTable } from '../../source/data/shared-table.js';
+import { splitRows } from '../../source/data/split.js';
 import type { TrialSpec } from '../../source/plan/trial-spec.js';
 import { LocalRunner } from '../../source/runner/local-runner.js';
 import { EventBus } from '../../source/state/event-bus.js';
 import type { EventOf, RunEvent } from '../../source/state/events.js';
 
-const data = splitStratified(loadIris(), 0.2, 1);
+const iris = loadIris();
+const data = {
+  kind: 'shared',
+  table: shareTable(
+    iris,
+    splitRows(iris, { kind: 'holdout', testFraction: 0.2 }, 1),
+  ),
+} as const;
 const silent = { info() {}, warn() {}, error() {} };
 const faultyTask = path.resolve('test/fixtures/faulty-task.js');
 
@@ -88,7 +96,7 @@ describe('LocalRunner', () => {
       trials.map((spec) => spec.id).sort(),
     );
     for (const event of finished) {
-      expect(event.testAccuracy).toBeGreaterThan(0.9);
+      expect(event.testScore).toBeGreaterThan(0.9);
       expect(event.trees).toBe(30);
     }
     expect(events.at(-1)).toMatchObject({ kind: 'run-finished' });

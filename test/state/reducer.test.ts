@@ -36,9 +36,9 @@ const progress = (at: number, trialId: string, treesDone: number) =>
     workerId: trialId === 't1' ? 1 : 2,
     treesDone,
     elapsedMs: at - 1_000,
-    trainAccuracy: 0.9,
-    testAccuracy: treesDone / 40,
-    oobAccuracy: null,
+    trainScore: 0.9,
+    testScore: treesDone / 40,
+    oobScore: null,
   }) as const;
 
 function fold(events: readonly RunEvent[]) {
@@ -104,9 +104,10 @@ describe('reduceRunEvents', () => {
         workerId: 2,
         trees: 40,
         elapsedMs: 498,
-        trainAccuracy: 1,
-        testAccuracy: 0.97,
-        oobAccuracy: 0.95,
+        trainScore: 1,
+        testScore: 0.97,
+        oobScore: 0.95,
+        foldTestScores: [0.97],
       },
     ]);
 

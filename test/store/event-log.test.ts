@@ -46,9 +46,10 @@ const events: RunEvent[] = [
     workerId: 1,
     trees: 20,
     elapsedMs: 490,
-    trainAccuracy: 0.975,
-    testAccuracy: 0.967,
-    oobAccuracy: null,
+    trainScore: 0.975,
+    testScore: 0.967,
+    oobScore: null,
+    foldTestScores: [0.967],
   },
   { kind: 'run-finished', at: 1_600, reason: 'completed' },
 ];

@@ -11,9 +11,9 @@ const progress = (trialId: string, treesDone: number, at: number) =>
     workerId: 1,
     treesDone,
     elapsedMs: treesDone * 5,
-    trainAccuracy: 0.9,
-    testAccuracy: 0.8,
-    oobAccuracy: null,
+    trainScore: 0.9,
+    testScore: 0.8,
+    oobScore: null,
   }) as const;
 
 const startedAttempt = (trialId: string, attempt: number, at: number) =>

@@ -5,9 +5,17 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 
+import { loadIris } from '../../source/data/iris.js';
+import { describeData } from '../../source/data/open-dataset.js';
 import { EventBus } from '../../source/state/event-bus.js';
 import type { RunEvent } from '../../source/state/events.js';
 import { RunDatabaseWriter } from '../../source/store/run-database.js';
+
+const irisSource = describeData(
+  loadIris(),
+  { kind: 'holdout', testFraction: 0.2 },
+  1,
+);
 
 const spec = (id: string, index: number) => ({
   id,
@@ -24,9 +32,9 @@ const progress = (trialId: string, treesDone: number, at: number) =>
     workerId: 1,
     treesDone,
     elapsedMs: treesDone,
-    trainAccuracy: 0.9,
-    testAccuracy: 0.8,
-    oobAccuracy: null,
+    trainScore: 0.9,
+    testScore: 0.8,
+    oobScore: null,
   }) as const;
 
 const events: RunEvent[] = [
@@ -38,7 +46,7 @@ const events: RunEvent[] = [
     trials: [spec('t1', 0), spec('t2', 1)],
     poolSize: 2,
     maxPoolSize: 4,
-    data: { dataset: 'iris', testFraction: 0.2, splitSeed: 1 },
+    data: irisSource,
   },
   {
     kind: 'trial-started',
@@ -57,9 +65,18 @@ const events: RunEvent[] = [
     workerId: 1,
     trees: 20,
     elapsedMs: 20,
-    trainAccuracy: 0.95,
-    testAccuracy: 0.9,
-    oobAccuracy: 0.85,
+    trainScore: 0.95,
+    testScore: 0.9,
+    oobScore: 0.85,
+    foldTestScores: [0.88, 0.92],
+    metrics: {
+      task: 'classification',
+      macroF1: 0.89,
+      confusion: [
+        [9, 1],
+        [1, 9],
+      ],
+    },
   },
   {
     kind: 'trial-failed',
@@ -99,14 +116,14 @@ describe('RunDatabaseWriter', () => {
     ).toEqual([{ id: 'run-1', finish_reason: 'completed' }]);
     expect(
       database
-        .prepare('SELECT trial_id, status, test_accuracy, error FROM trials')
+        .prepare('SELECT trial_id, status, test_score, error FROM trials')
         .all(),
     ).toEqual([
-      { trial_id: 't1', status: 'finished', test_accuracy: 0.9, error: null },
+      { trial_id: 't1', status: 'finished', test_score: 0.9, error: null },
       {
         trial_id: 't2',
         status: 'failed',
-        test_accuracy: null,
+        test_score: null,
         error: 'worker exited with code: 3',
       },
     ]);

@@ -2,69 +2,77 @@ import { RandomForestClassifier } from 'ml-random-forest';
 import { describe, expect, it } from 'vitest';
 
 import { loadIris } from '../../source/data/iris.js';
-import { splitStratified } from '../../source/data/split.js';
-import { accuracy, GrowingForest } from '../../source/train/forest.js';
+import { GrowingForest } from '../../source/train/forest.js';
+import { accuracy } from '../../source/train/metrics.js';
+import { foldData, linearDataset } from './fold-data.js';
 
-const data = splitStratified(loadIris(), 0.2, 1);
+const [data] = foldData(loadIris());
 const params = { trees: 30, maxFeatures: 2, maxDepth: 3, seed: 4 };
 
-function growAll(forest: GrowingForest, chunkSize: number) {
+function growAll(forest: GrowingForest, chunkSize: number, trees = 30) {
   const curve = [];
-  while (!forest.isComplete) {
-    curve.push(forest.growChunk(chunkSize));
+  for (let done = 0, chunk = 0; done < trees; done += chunkSize, chunk += 1) {
+    curve.push(forest.growChunk(Math.min(chunkSize, trees - done), chunk));
   }
 
   return curve;
 }
 
+function classifier(checkpoint = null as never) {
+  return new GrowingForest('classification', params, data!, 0, checkpoint);
+}
+
 describe('GrowingForest', () => {
   it('grows the forest to its size in chunks', () => {
-    const forest = new GrowingForest(params, data);
+    const forest = classifier();
     const curve = growAll(forest, 7);
 
     expect(curve).toHaveLength(5);
-    expect(forest.treesDone).toBe(30);
     const model = JSON.parse(forest.toCheckpoint().model);
     expect(model.baseModel.estimators).toHaveLength(30);
   });
 
   it('reaches high test accuracy on iris', () => {
-    const forest = new GrowingForest(params, data);
-    const final = growAll(forest, 10).at(-1)!;
+    const final = growAll(classifier(), 10).at(-1)!;
 
-    expect(final.testAccuracy).toBeGreaterThan(0.9);
-    expect(final.trainAccuracy).toBeGreaterThan(0.9);
+    expect(final.testScore).toBeGreaterThan(0.9);
+    expect(final.trainScore).toBeGreaterThan(0.9);
   });
 
   it('computes accuracy from the joined forest predictions', () => {
-    const forest = new GrowingForest(params, data);
+    const forest = classifier();
     const final = growAll(forest, 10).at(-1)!;
     const model = RandomForestClassifier.load(
       JSON.parse(forest.toCheckpoint().model),
     );
-    const predicted = model.predict(data.testFeatures);
+    const predicted = model.predict(data!.testFeatures);
 
-    expect(final.testAccuracy).toBe(accuracy(predicted, data.testLabels));
+    expect(final.testScore).toBe(accuracy(predicted, data!.testTargets));
   });
 
-  it('reports the same accuracies as the whole forest predicts', () => {
+  it('reports the same scores as the whole forest predicts', () => {
     for (const maxDepth of [1, 2, 4]) {
-      const forest = new GrowingForest({ ...params, maxDepth }, data);
-      while (!forest.isComplete) {
-        const fromVotes = forest.growChunk(4);
+      const forest = new GrowingForest(
+        'classification',
+        { ...params, maxDepth },
+        data!,
+        0,
+      );
+      for (let chunk = 0; chunk < 5; chunk += 1) {
+        const fromVotes = forest.growChunk(4, chunk);
 
-        expect(fromVotes).toEqual(forest.evaluate());
+        expect(fromVotes).toEqual(forest.evaluate().scores);
       }
     }
   });
 
   it('reports out-of-bag accuracy as null until defined', () => {
-    const forest = new GrowingForest({ ...params, trees: 40 }, data);
-    const first = forest.growChunk(1);
-    const rest = growAll(forest, 13);
+    const forest = classifier();
+    const first = forest.growChunk(1, 0);
+    const rest = growAll(forest, 13, 39).map((scores) => scores);
 
-    expect(first.oobAccuracy).toBeNull();
-    expect(rest.at(-1)!.oobAccuracy).toBeGreaterThan(0.8);
+    expect(first.oobScore).toBeNull();
+    expect(rest.at(-1)!.oobScore).toBeGreaterThan(0.8);
   });
 
   it('survives chunks of ten trees that crash the library', () => {
@@ -77,23 +85,46 @@ describe('GrowingForest', () => {
       noOOB: false,
     });
 
-    expect(() => chunk.train(data.trainFeatures, data.trainLabels)).toThrow(
+    expect(() => chunk.train(data!.trainFeatures, data!.trainTargets)).toThrow(
       'input must not be empty',
     );
-    expect(() => growAll(new GrowingForest(params, data), 10)).not.toThrow();
+    expect(() => growAll(classifier(), 10)).not.toThrow();
   });
 
   it('continues from a checkpoint to the same result', () => {
-    const straight = new GrowingForest(params, data);
-    const straightFinal = growAll(straight, 10).at(-1);
+    const straightFinal = growAll(classifier(), 10).at(-1);
 
-    const first = new GrowingForest(params, data);
-    first.growChunk(10);
+    const first = classifier();
+    first.growChunk(10, 0);
     // A checkpoint crosses threads by structured cloning.
     const checkpoint = structuredClone(first.toCheckpoint());
-    const resumed = new GrowingForest(params, data, checkpoint);
-    const resumedFinal = growAll(resumed, 10).at(-1);
+    const resumed = new GrowingForest(
+      'classification',
+      params,
+      data!,
+      0,
+      checkpoint,
+    );
+    resumed.growChunk(10, 1);
+    const resumedFinal = resumed.growChunk(10, 2);
 
     expect(resumedFinal).toEqual(straightFinal);
+  });
+
+  it('fits a regression target and scores it by R²', () => {
+    const [fold] = foldData(linearDataset());
+    const forest = new GrowingForest(
+      'regression',
+      { trees: 40, maxFeatures: 3, maxDepth: 6, seed: 1 },
+      fold!,
+      0,
+    );
+    const curve = growAll(forest, 10, 40);
+    const final = curve.at(-1)!;
+
+    expect(final.testScore).toBeGreaterThan(0.8);
+    expect(final.trainScore).toBeGreaterThan(final.testScore - 0.2);
+    expect(final.oobScore).toBeGreaterThan(0.6);
+    expect(forest.evaluate().scores).toEqual(final);
   });
 });

@@ -2,7 +2,12 @@ import { render } from 'ink-testing-library';
 import { stripVTControlCharacters } from 'node:util';
 import { expect, test } from 'vitest';
 import { App } from '../../source/ui/app.js';
-import { createSweepState, createTestWorker } from './factories.js';
+import {
+  createRegressionData,
+  createSweepState,
+  createTestData,
+  createTestWorker,
+} from './factories.js';
 
 const state = createSweepState({
   trialCount: 30,
@@ -230,8 +235,8 @@ test('keeps every key in the help at 80x10', () => {
 
   const lines = frameLines(lastFrame());
   expect(lines[1]).toBe('space, p    Pause or resume the run');
-  expect(lines[5]).toBe('Esc         Close this help');
-  expect(lines[6]).toBe('q, Ctrl+C   Stop the run and quit');
+  expect(lines[7]).toBe('Esc         Close this help or the details');
+  expect(lines[8]).toBe('q, Ctrl+C   Stop the run and quit');
   unmount();
 });
 
@@ -241,7 +246,7 @@ test('cuts help keys with a more line at 40x6', () => {
   );
 
   const lines = frameLines(lastFrame());
-  expect(lines[4]).toBe('  +3 more keys');
+  expect(lines[4]).toBe('  +5 more keys');
   unmount();
 });
 
@@ -302,5 +307,215 @@ test.each([
   expect(lines).toContainEqual(
     expect.stringMatching(/^w5 {2}idle {4}waiting for a trial/),
   );
+  unmount();
+});
+
+const crossValidated = createSweepState({
+  trialCount: 30,
+  workerCount: 4,
+  finishedCount: 12,
+  corePercents: [12, 55, 78, 96],
+  data: createTestData({
+    name: 'wine.csv',
+    dataset: 'csv',
+    classNames: ['cultivar one', 'cultivar two', 'cultivar three'],
+    rowCount: 178,
+    evaluation: { kind: 'cv', folds: 5 },
+  }),
+});
+
+const regression = createSweepState({
+  trialCount: 30,
+  workerCount: 4,
+  finishedCount: 12,
+  corePercents: [12, 55, 78, 96],
+  data: createRegressionData({
+    evaluation: { kind: 'holdout', testFraction: 0.25 },
+  }),
+  testScoreOf: (index) => 0.8 - index / 20,
+});
+
+test('marks the selected trial in the table', () => {
+  const { lastFrame, unmount } = render(
+    <App
+      state={state}
+      columns={80}
+      rows={24}
+      isHelpVisible={false}
+      isInteractive
+      selectedTrialId="t04"
+    />,
+  );
+
+  expect(frameLines(lastFrame())).toContainEqual(
+    expect.stringMatching(/^› t04 {3}T150 f1 d6 s4 /),
+  );
+  unmount();
+});
+
+test('marks no trial while keys are off', () => {
+  const { lastFrame, unmount } = render(
+    <App
+      state={state}
+      columns={80}
+      rows={24}
+      isHelpVisible={false}
+      isInteractive={false}
+      selectedTrialId="t04"
+    />,
+  );
+
+  const frame = lastFrame() ?? '';
+  expect(frame).toContain('  t04   T150 f1 d6 s4');
+  expect(frame).not.toContain('›');
+  unmount();
+});
+
+test('shows the details in place of the panels', () => {
+  const { lastFrame, unmount } = render(
+    <App
+      state={state}
+      columns={80}
+      rows={24}
+      isHelpVisible={false}
+      isInteractive
+      selectedTrialId="t04"
+      isDetailVisible
+    />,
+  );
+
+  const lines = frameLines(lastFrame());
+  expect(lines).toHaveLength(24);
+  expect(lines[0]).toMatch(/^─ Trial t04 {2}rank 3 of 12 by test accuracy ─+$/);
+  expect(lines.join('\n')).not.toContain('─ Workers');
+  expect(lines.at(-1)).toBe('↑/↓ trial · Enter/Esc close · q quit');
+  unmount();
+});
+
+test('matches the 80x24 details of a CV classification', () => {
+  const { lastFrame, unmount } = render(
+    <App
+      state={crossValidated}
+      columns={80}
+      rows={24}
+      isHelpVisible={false}
+      isInteractive
+      selectedTrialId="t04"
+      isDetailVisible
+    />,
+  );
+
+  expect(lastFrame()).toMatchSnapshot();
+  unmount();
+});
+
+test('matches the 80x24 details of a hold-out regression', () => {
+  const { lastFrame, unmount } = render(
+    <App
+      state={regression}
+      columns={80}
+      rows={24}
+      isHelpVisible={false}
+      isInteractive
+      selectedTrialId="t02"
+      isDetailVisible
+    />,
+  );
+
+  expect(lastFrame()).toMatchSnapshot();
+  unmount();
+});
+
+test.each([
+  [80, 24],
+  [79, 23],
+  [60, 12],
+  [40, 8],
+  [40, 6],
+  [160, 50],
+])('fits the details exactly in %dx%d', (columns, rows) => {
+  const { lastFrame, unmount } = render(
+    <App
+      state={crossValidated}
+      columns={columns}
+      rows={rows}
+      isHelpVisible={false}
+      isInteractive
+      selectedTrialId="t04"
+      isDetailVisible
+    />,
+  );
+
+  const lines = frameLines(lastFrame());
+  expect(lines).toHaveLength(rows);
+  for (const line of lines) {
+    expect(cellsOf(line)).toBeLessThanOrEqual(columns);
+  }
+
+  expect(lines[0]).toMatch(/^─ Trial t04/);
+  expect(lines.join('\n')).toContain('scores');
+  expect(lines.at(-1)).toMatch(/^↑\/↓ trial · Enter\/Esc close/);
+  unmount();
+});
+
+test('shows the panels when no trial is selected', () => {
+  const { lastFrame, unmount } = render(
+    <App
+      state={state}
+      columns={80}
+      rows={24}
+      isHelpVisible={false}
+      isInteractive
+      selectedTrialId={null}
+      isDetailVisible
+    />,
+  );
+
+  expect(lastFrame()).toContain('─ Workers');
+  expect(lastFrame()).not.toContain('─ Trial');
+  unmount();
+});
+
+test('shows the help over the details', () => {
+  const { lastFrame, unmount } = render(
+    <App
+      state={state}
+      columns={80}
+      rows={24}
+      isHelpVisible
+      isInteractive
+      selectedTrialId="t04"
+      isDetailVisible
+    />,
+  );
+
+  const lines = frameLines(lastFrame());
+  expect(lines[0]).toMatch(/^─ Help/);
+  expect(lines.join('\n')).not.toContain('─ Trial');
+  unmount();
+});
+
+test('shows the data and R² at 80x24 for regression', () => {
+  const { lastFrame, unmount } = render(
+    <App
+      state={regression}
+      columns={80}
+      rows={24}
+      isHelpVisible={false}
+      isInteractive
+    />,
+  );
+
+  const lines = frameLines(lastFrame());
+  expect(lines[2]).toMatch(
+    /^best 0\.800 test R² t00 T100 f1 d2 s0 +housing\.csv · 506 rows · hold-out 25%$/,
+  );
+  expect(lines).toContainEqual(
+    expect.stringMatching(/^─ Finished {2}12 of 30 · 0 failed · R² ─+$/),
+  );
+  for (const line of lines) {
+    expect(cellsOf(line)).toBeLessThanOrEqual(80);
+  }
+
   unmount();
 });

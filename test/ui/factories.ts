@@ -1,5 +1,10 @@
 import type { TrialParams, TrialSpec } from '../../source/plan/trial-spec.js';
-import type { RunEvent, SystemReading } from '../../source/state/events.js';
+import type {
+  DataSource,
+  RunEvent,
+  SystemReading,
+  TrialMetrics,
+} from '../../source/state/events.js';
 import { reduceRunEvents } from '../../source/state/reducer.js';
 import {
   createRunState,
@@ -64,6 +69,96 @@ export function createTestSystem(
   };
 }
 
+/** Returns iris classification scored on a 20% hold-out split. */
+export function createTestData(
+  overrides: Partial<DataSource> = {},
+): DataSource {
+  return {
+    dataset: 'iris',
+    name: 'iris',
+    task: 'classification',
+    featureNames: [
+      'sepal length',
+      'sepal width',
+      'petal length',
+      'petal width',
+    ],
+    classNames: ['setosa', 'versicolor', 'virginica'],
+    rowCount: 150,
+    evaluation: { kind: 'holdout', testFraction: 0.2 },
+    splitSeed: 1,
+    ...overrides,
+  };
+}
+
+/** Returns a regression CSV scored by 5-fold cross-validation. */
+export function createRegressionData(
+  overrides: Partial<DataSource> = {},
+): DataSource {
+  return createTestData({
+    dataset: 'csv',
+    name: 'housing.csv',
+    task: 'regression',
+    featureNames: ['rooms', 'age', 'distance'],
+    classNames: [],
+    rowCount: 506,
+    evaluation: { kind: 'cv', folds: 5 },
+    ...overrides,
+  });
+}
+
+/**
+ * Returns fold scores whose mean is `testScore`, 0.01 apart, or the one
+ * score of a hold-out split.
+ */
+export function createFoldScores(
+  testScore: number,
+  data: DataSource | null,
+): number[] {
+  if (data?.evaluation.kind !== 'cv') {
+    return [testScore];
+  }
+
+  const folds = data.evaluation.folds;
+
+  return Array.from(
+    { length: folds },
+    (_, fold) => testScore + (fold - (folds - 1) / 2) / 100,
+  );
+}
+
+/**
+ * Returns measures that fit a test score. Classification gets a macro F1
+ * just below it and a confusion matrix of 10 test rows a class, whose errors
+ * go to the next class. Regression gets an RMSE that grows as R² falls.
+ */
+export function createTestMetrics(
+  testScore: number,
+  data: DataSource,
+): TrialMetrics {
+  if (data.task === 'regression') {
+    return {
+      task: 'regression',
+      trainRmse: 1.25,
+      testRmse: Math.max(0, (1 - testScore) * 10),
+    };
+  }
+
+  const classCount = data.classNames.length;
+  const errors = Math.round((1 - testScore) * 10);
+  const confusion = Array.from({ length: classCount }, (_, actual) =>
+    Array.from({ length: classCount }, (_, predicted) => {
+      if (predicted === actual) {
+        return 10 - errors;
+      }
+
+      return predicted === (actual + 1) % classCount ? errors : 0;
+    }),
+  );
+
+  return { task: 'classification', macroF1: testScore - 0.005, confusion };
+}
+
 export function createTestRunState(
   overrides: Partial<RunState> = {},
 ): RunState {
@@ -88,6 +183,14 @@ export type SweepOptions = {
   readonly failedCount?: number;
   /** Per-core load of the one system sample. No sample when omitted. */
   readonly corePercents?: readonly number[];
+  /**
+   * The data the run trains on. When given, finished trials carry fold
+   * scores and measures that fit it. When omitted, the events look like a
+   * log written before runs recorded their data.
+   */
+  readonly data?: DataSource;
+  /** Test score of the finished trial at `index`. Default 0.90 to 0.96. */
+  readonly testScoreOf?: (index: number) => number;
 };
 
 /**
@@ -116,6 +219,7 @@ export function createSweepEvents(options: SweepOptions): RunEvent[] {
       trials: specs,
       poolSize: options.workerCount,
       maxPoolSize: Math.max(8, options.workerCount),
+      ...(options.data === undefined ? {} : { data: options.data }),
     },
   ];
 
@@ -124,8 +228,13 @@ export function createSweepEvents(options: SweepOptions): RunEvent[] {
   }
 
   const finished = specs.slice(0, options.finishedCount);
+  const testScoreOf =
+    options.testScoreOf ?? ((index: number) => 0.9 + (index % 7) / 100);
   for (const [index, spec] of finished.entries()) {
-    events.push(...trialEvents(spec, 1, clock, 0.9 + (index % 7) / 100));
+    const testScore = testScoreOf(index);
+    events.push(
+      ...trialEvents(spec, 1, clock, testScore, options.data ?? null),
+    );
   }
 
   const failedCount = options.failedCount ?? 0;
@@ -200,12 +309,19 @@ function trialEvents(
   spec: TrialSpec,
   workerId: number,
   clock: () => number,
-  testAccuracy: number,
+  testScore: number,
+  data: DataSource | null,
 ): RunEvent[] {
   const trees = spec.params.trees;
+  const metrics =
+    data === null ? {} : { metrics: createTestMetrics(testScore, data) };
+  // Runs with data also draw each finished trial's curve: its test score
+  // climbs by 0.1 to the final one. Older logs keep no progress here.
+  const progress = data === null ? [] : climbingEvents(spec, clock, testScore);
 
   return [
     startOf(spec, workerId, clock),
+    ...progress,
     {
       kind: 'trial-finished',
       at: clock(),
@@ -213,11 +329,40 @@ function trialEvents(
       workerId,
       trees,
       elapsedMs: 1000 + trees * 10,
-      trainAccuracy: 0.99,
-      testAccuracy,
-      oobAccuracy: spec.index % 2 === 0 ? 0.95 : null,
+      trainScore: 0.99,
+      testScore,
+      foldTestScores: createFoldScores(testScore, data),
+      oobScore: spec.index % 2 === 0 ? 0.95 : null,
+      ...metrics,
     },
   ];
+}
+
+function climbingEvents(
+  spec: TrialSpec,
+  clock: () => number,
+  testScore: number,
+): RunEvent[] {
+  const trees = spec.params.trees;
+  const events: RunEvent[] = [];
+  // The last chunk may be short, so the curve ends at the full forest.
+  const chunks = Math.ceil(trees / spec.chunkSize);
+  for (let chunk = 1; chunk <= chunks; chunk += 1) {
+    const done = Math.min(chunk * spec.chunkSize, trees);
+    events.push({
+      kind: 'trial-progress',
+      at: clock(),
+      trialId: spec.id,
+      workerId: 1,
+      treesDone: done,
+      elapsedMs: done * 10,
+      trainScore: 0.99,
+      testScore: testScore - 0.1 * (1 - done / trees),
+      oobScore: null,
+    });
+  }
+
+  return events;
 }
 
 function runningEvents(
@@ -235,9 +380,9 @@ function runningEvents(
       workerId,
       treesDone: trees,
       elapsedMs: trees * 10,
-      trainAccuracy: 0.98,
-      testAccuracy: 0.9 + (trees % 60) / 1000,
-      oobAccuracy: null,
+      trainScore: 0.98,
+      testScore: 0.9 + (trees % 60) / 1000,
+      oobScore: null,
     });
   }
 

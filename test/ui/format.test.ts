@@ -1,12 +1,18 @@
 import { describe, expect, test } from 'vitest';
 import {
+  cutMiddle,
+  cutText,
   fitText,
-  formatAccuracy,
+  foldSpread,
   formatBytes,
   formatBytesOf,
   formatDuration,
+  formatError,
   formatPercent,
-  formatRunningAccuracy,
+  formatRunningScore,
+  formatScore,
+  formatScoreWithSpread,
+  formatTrialMetric,
   formatTrialParams,
   toOneLine,
   formatTrainingTime,
@@ -76,24 +82,107 @@ describe('formatPercent', () => {
   });
 });
 
-describe('formatAccuracy', () => {
+describe('formatScore', () => {
   test('shows three decimals', () => {
-    expect(formatAccuracy(0.96666)).toBe('0.967');
-    expect(formatAccuracy(1)).toBe('1.000');
+    expect(formatScore(0.96666)).toBe('0.967');
+    expect(formatScore(1)).toBe('1.000');
   });
 
-  test('shows N/A for a missing accuracy', () => {
-    expect(formatAccuracy(null)).toBe('N/A');
+  test('keeps the sign of a negative R²', () => {
+    expect(formatScore(-0.1234)).toBe('-0.123');
+    expect(formatScore(-3.5)).toBe('-3.500');
+  });
+
+  test.each([
+    [-12.345, '-12.35'],
+    [-123.45, '-123.5'],
+    [-1234.5, '-1235'],
+    [-9.99961, '-10.00'],
+  ])('drops decimals to fit %d in six cells', (score, expected) => {
+    expect(formatScore(score)).toBe(expected);
+  });
+
+  test('shows N/A for a missing score', () => {
+    expect(formatScore(null)).toBe('N/A');
+    expect(formatScore(Number.NaN)).toBe('N/A');
   });
 });
 
-describe('formatRunningAccuracy', () => {
+describe('formatRunningScore', () => {
   test('shows three decimals once measured', () => {
-    expect(formatRunningAccuracy(0.9)).toBe('0.900');
+    expect(formatRunningScore(0.9)).toBe('0.900');
+    expect(formatRunningScore(-0.25)).toBe('-0.250');
   });
 
   test('shows a dash before the first chunk', () => {
-    expect(formatRunningAccuracy(null)).toBe('—');
+    expect(formatRunningScore(null)).toBe('—');
+  });
+});
+
+describe('formatScoreWithSpread', () => {
+  test('adds the spread of several folds', () => {
+    expect(formatScoreWithSpread(0.95, [0.9, 0.95, 1])).toBe('0.950±0.041');
+  });
+
+  test('shows one fold without a spread', () => {
+    expect(formatScoreWithSpread(0.95, [0.95])).toBe('0.950');
+  });
+
+  test('shows N/A without a score', () => {
+    expect(formatScoreWithSpread(null, [0.9, 1])).toBe('N/A');
+  });
+});
+
+describe('foldSpread', () => {
+  test('is the population standard deviation', () => {
+    expect(foldSpread([1, 3])).toBe(1);
+  });
+
+  test('is null for fewer than two folds', () => {
+    expect(foldSpread([0.9])).toBeNull();
+    expect(foldSpread([])).toBeNull();
+  });
+});
+
+describe('formatError', () => {
+  test.each([
+    [0.41234, '0.412'],
+    [12.345, '12.3'],
+    [1234.5, '1.23e+3'],
+    [12_345, '1.23e+4'],
+    [0.000_123_4, '1.23e-4'],
+  ])('formats %d as %s', (error, expected) => {
+    expect(formatError(error)).toBe(expected);
+  });
+
+  test('shows N/A for a missing error', () => {
+    expect(formatError(null)).toBe('N/A');
+  });
+});
+
+describe('formatTrialMetric', () => {
+  test('shows macro F1 for classification', () => {
+    const metrics = {
+      task: 'classification',
+      macroF1: 0.9512,
+      confusion: [],
+    } as const;
+
+    expect(formatTrialMetric(metrics)).toBe('0.951');
+  });
+
+  test('shows test RMSE for regression', () => {
+    const metrics = {
+      task: 'regression',
+      trainRmse: 1,
+      testRmse: 2.5,
+    } as const;
+
+    expect(formatTrialMetric(metrics)).toBe('2.50');
+  });
+
+  test('shows N/A when not recorded', () => {
+    expect(formatTrialMetric(null)).toBe('N/A');
   });
 });
 
@@ -119,6 +208,32 @@ describe('fitText', () => {
 
   test('returns nothing at zero width', () => {
     expect(fitText('abc', 0)).toBe('');
+  });
+});
+
+describe('cutMiddle', () => {
+  test('keeps the start and the end', () => {
+    expect(cutMiddle('Iris-versicolor', 7)).toBe('Iri…lor');
+    expect(cutMiddle('Iris-virginica', 7)).toBe('Iri…ica');
+  });
+
+  test('leaves short text whole', () => {
+    expect(cutMiddle('setosa', 6)).toBe('setosa');
+  });
+
+  test('shows only the ellipsis in one cell', () => {
+    expect(cutMiddle('setosa', 1)).toBe('…');
+    expect(cutMiddle('setosa', 0)).toBe('');
+  });
+});
+
+describe('cutText', () => {
+  test('cuts long text with an ellipsis', () => {
+    expect(cutText('versicolor', 6)).toBe('versi…');
+  });
+
+  test('leaves short text unpadded', () => {
+    expect(cutText('iris', 6)).toBe('iris');
   });
 });
 

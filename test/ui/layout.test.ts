@@ -8,6 +8,7 @@ import {
   planCores,
   planFullLayout,
   planWorkerColumns,
+  scrollList,
   systemPanelLines,
 } from '../../source/ui/layout.js';
 
@@ -28,6 +29,50 @@ describe('cutList', () => {
 
   test('shows only the note in one line', () => {
     expect(cutList([1, 2], 1)).toEqual({ visibleItems: [], hiddenCount: 2 });
+  });
+});
+
+describe('scrollList', () => {
+  const items = [1, 2, 3, 4, 5, 6, 7];
+
+  test('keeps a list that fits', () => {
+    expect(scrollList([1, 2, 3], 3, 2)).toEqual({
+      visibleItems: [1, 2, 3],
+      firstIndex: 0,
+      hiddenBefore: 0,
+      hiddenAfter: 0,
+    });
+  });
+
+  test('keeps the top while the selection is in sight', () => {
+    expect(scrollList(items, 4, 2)).toEqual({
+      visibleItems: [1, 2, 3],
+      firstIndex: 0,
+      hiddenBefore: 0,
+      hiddenAfter: 4,
+    });
+  });
+
+  test('scrolls just far enough to show the selection', () => {
+    expect(scrollList(items, 4, 4)).toEqual({
+      visibleItems: [3, 4, 5],
+      firstIndex: 2,
+      hiddenBefore: 2,
+      hiddenAfter: 2,
+    });
+  });
+
+  test('shows the last item at the bottom', () => {
+    expect(scrollList(items, 4, 6)).toEqual({
+      visibleItems: [5, 6, 7],
+      firstIndex: 4,
+      hiddenBefore: 4,
+      hiddenAfter: 0,
+    });
+  });
+
+  test('keeps the top without a selection', () => {
+    expect(scrollList(items, 4, -1).firstIndex).toBe(0);
   });
 });
 

@@ -4,10 +4,18 @@ import { EventBus } from '../../source/state/event-bus.js';
 import { createRunState } from '../../source/state/run-state.js';
 import type { Controls } from '../../source/ui/controls.js';
 import { Monitor } from '../../source/ui/monitor.js';
-import { createSweepEvents } from './factories.js';
+import type { MonitorMode } from '../../source/ui/monitor-mode.js';
+import { createSweepEvents, createTestData } from './factories.js';
 import { renderInAct } from './render-in-act.js';
 
 const TICK_MS = 250;
+
+const ARROW_DOWN = '\u001B[B';
+const ENTER = '\r';
+const ESCAPE = '\u001B';
+
+/** Time Ink 8 waits after a lone escape byte before it reports Escape. */
+const ESCAPE_FLUSH_MS = 20;
 
 const controls: Controls = {
   togglePause: () => {},
@@ -43,7 +51,11 @@ function restoreEnv(name: string, value: string | undefined) {
   }
 }
 
-function renderMonitorProbe(bus: EventBus, isInteractive = true) {
+function renderMonitorProbe(
+  bus: EventBus,
+  isInteractive = true,
+  mode: MonitorMode = 'run',
+) {
   return renderInAct(
     <Monitor
       bus={bus}
@@ -51,8 +63,26 @@ function renderMonitorProbe(bus: EventBus, isInteractive = true) {
       tickMs={TICK_MS}
       controls={controls}
       isInteractive={isInteractive}
+      mode={mode}
     />,
   );
+}
+
+/** Emits a sweep with twelve finished trials and draws it. */
+function emitFinishedSweep(bus: EventBus) {
+  const events = createSweepEvents({
+    trialCount: 30,
+    workerCount: 4,
+    finishedCount: 12,
+    data: createTestData(),
+  });
+  for (const event of events) {
+    bus.emit(event);
+  }
+
+  act(() => {
+    vi.advanceTimersByTime(TICK_MS);
+  });
 }
 
 test('draws the run from the bus on each tick', () => {
@@ -101,3 +131,64 @@ test('says keys are off without a terminal', () => {
   expect(lastFrame()).not.toContain('q quit');
   unmount();
 });
+
+test('opens the selected trial with the arrows and enter', () => {
+  const bus = new EventBus();
+  const { lastFrame, stdin, unmount } = renderMonitorProbe(bus);
+  emitFinishedSweep(bus);
+
+  act(() => {
+    stdin.write(ARROW_DOWN);
+  });
+  act(() => {
+    stdin.write(ENTER);
+  });
+
+  // Ranked by test score, t05 is second after t06.
+  const frame = lastFrame() ?? '';
+  expect(frame).toMatch(/^─ Trial t05 {2}rank 2 of 12/);
+  expect(frame).toContain('confusion matrix');
+  expect(frame).not.toContain('─ Workers');
+  unmount();
+});
+
+test('closes the details with escape', () => {
+  vi.useFakeTimers({
+    toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+  });
+  const bus = new EventBus();
+  const { lastFrame, stdin, unmount } = renderMonitorProbe(bus);
+  emitFinishedSweep(bus);
+
+  act(() => {
+    stdin.write(ENTER);
+  });
+  expect(lastFrame()).toMatch(/^─ Trial t06/);
+
+  act(() => {
+    stdin.write(ESCAPE);
+  });
+  act(() => {
+    vi.advanceTimersByTime(ESCAPE_FLUSH_MS);
+  });
+
+  expect(lastFrame()).not.toContain('─ Trial');
+  expect(lastFrame()).toContain('iris-rf');
+  unmount();
+});
+
+test.each(['watch', 'replay'] as const)(
+  'opens the details in %s mode',
+  (mode) => {
+    const bus = new EventBus();
+    const { lastFrame, stdin, unmount } = renderMonitorProbe(bus, true, mode);
+    emitFinishedSweep(bus);
+
+    act(() => {
+      stdin.write(ENTER);
+    });
+
+    expect(lastFrame()).toMatch(/^─ Trial t06 {2}rank 1 of 12/);
+    unmount();
+  },
+);

@@ -13,18 +13,19 @@ import {
 } from '../../state/selectors.js';
 import {
   fitText,
-  formatAccuracy,
   formatDuration,
   formatPercent,
-  formatRunningAccuracy,
+  formatRunningScore,
+  formatScore,
   toOneLine,
 } from '../format.js';
 import {
-  WORKER_ACCURACY_WIDTH,
   WORKER_PERCENT_WIDTH,
+  WORKER_SCORE_WIDTH,
   cutList,
 } from '../layout.js';
 import { describeEta } from '../run-status.js';
+import { scoreLabel, taskOf } from '../score-labels.js';
 import { colors, glyphs } from '../theme.js';
 import { trialProgress } from '../worker-status.js';
 import { Footer } from './footer.js';
@@ -89,7 +90,8 @@ export function CompactView({
         isInteractive={isInteractive}
         mode={mode}
         isRunPaused={state.isPaused}
-        isHelpVisible={false}
+        screen="compact"
+        hasFinishedTrials={countTrials(state).finished > 0}
         width={columns}
       />
     </Box>
@@ -113,9 +115,9 @@ function SummaryLine({ state }: LineProps) {
       ) : null}
       <Text color={colors.muted}> ETA </Text>
       <Text color={eta.color}>{eta.text}</Text>
-      <Text color={colors.muted}> best </Text>
+      <Text color={colors.muted}> best {scoreLabel(taskOf(state.data))} </Text>
       <Text color={best === null ? colors.muted : colors.good}>
-        {best === null ? glyphs.unknown : formatAccuracy(best.testAccuracy)}
+        {best === null ? glyphs.unknown : formatScore(best.testScore)}
       </Text>
       <Text color={colors.muted}> elapsed </Text>
       <Text>{formatDuration(selectElapsedMs(state))}</Text>
@@ -148,7 +150,7 @@ function WorkerDetail({ worker, trial }: Omit<WorkerLineProps, 'isRunPaused'>) {
     return <Text color={colors.muted}>waiting for a trial</Text>;
   }
 
-  const accuracy = formatRunningAccuracy(trial.testAccuracy);
+  const score = formatRunningScore(trial.testScore);
 
   return (
     <Text>
@@ -160,8 +162,8 @@ function WorkerDetail({ worker, trial }: Omit<WorkerLineProps, 'isRunPaused'>) {
           'right',
         )}
       </Text>
-      <Text color={trial.testAccuracy === null ? colors.muted : colors.good}>
-        {fitText(accuracy, WORKER_ACCURACY_WIDTH, 'right')}
+      <Text color={trial.testScore === null ? colors.muted : colors.good}>
+        {fitText(score, WORKER_SCORE_WIDTH, 'right')}
       </Text>
     </Text>
   );

@@ -6,22 +6,16 @@ import {
   selectFailedTrials,
 } from '../../state/selectors.js';
 import {
-  fitText,
-  formatAccuracy,
-  formatTrainingTime,
-  formatTrialParams,
-  toOneLine,
-} from '../format.js';
-import { cutList } from '../layout.js';
+  SELECTION_GUTTER_WIDTH,
+  planFinishedColumns,
+  type FinishedColumn,
+} from '../finished-columns.js';
+import { fitText, toOneLine } from '../format.js';
+import { scrollList } from '../layout.js';
+import { isCrossValidated, scoreName, taskOf } from '../score-labels.js';
 import { colors, glyphs } from '../theme.js';
 import { MoreLine } from './more-line.js';
 import { SectionTitle } from './section-title.js';
-
-const ID_WIDTH = 6;
-const PARAMS_WIDTH = 21;
-const ACCURACY_WIDTH = 7;
-const TREES_WIDTH = 7;
-const TIME_WIDTH = 8;
 
 export type FinishedTableProps = {
   readonly state: RunState;
@@ -32,72 +26,131 @@ export type FinishedTableProps = {
    * title, the column header and the failure line come on top.
    */
   readonly maxLines: number;
+  /**
+   * The trial the arrow keys point at, marked and kept in sight, or null to
+   * mark none, as when keys are off. Default null.
+   */
+  readonly selectedTrialId?: string | null;
 };
 
-type RowProps = { readonly trial: TrialState; readonly isBest: boolean };
+type RowProps = {
+  readonly trial: TrialState;
+  readonly columns: readonly FinishedColumn[];
+  readonly isBest: boolean;
+  readonly isSelected: boolean;
+};
 
 /**
- * Draws finished trials, best test accuracy first, cut to `maxLines`. When
- * trials failed, a last line shows the latest failure's error.
+ * Draws finished trials, best test score first, cut to `maxLines` around
+ * the selected trial. When trials failed, a last line shows the latest
+ * failure's error.
  */
-export function FinishedTable({ state, width, maxLines }: FinishedTableProps) {
+export function FinishedTable({
+  state,
+  width,
+  maxLines,
+  selectedTrialId = null,
+}: FinishedTableProps) {
   const counts = countTrials(state);
   const ranked = rankFinishedTrials(state);
-  const { visibleItems, hiddenCount } = cutList(ranked, maxLines);
-  const finished = `${counts.finished} of ${counts.total}`;
-  const detail = `${finished} ${glyphs.separator} ${counts.failed} failed`;
+  const selectedIndex = ranked.findIndex(
+    (trial) => trial.spec.id === selectedTrialId,
+  );
+  const shown = scrollList(ranked, maxLines, selectedIndex);
+  const task = taskOf(state.data);
+  const columns = planFinishedColumns({
+    width,
+    task,
+    isCrossValidated: isCrossValidated(state),
+    hasMetrics: ranked.some((trial) => trial.metrics !== null),
+  });
+  const detail = [
+    `${counts.finished} of ${counts.total}`,
+    `${counts.failed} failed`,
+    scoreName(task),
+  ].join(` ${glyphs.separator} `);
 
   return (
     <Box flexDirection="column" width={width}>
       <SectionTitle title="Finished" detail={detail} width={width} />
-      <ColumnHeader />
+      <ColumnHeader columns={columns} />
       {ranked.length === 0 ? (
         <Text color={colors.muted}>No trial has finished yet.</Text>
       ) : null}
-      {visibleItems.map((trial, index) => (
-        <FinishedRow key={trial.spec.id} trial={trial} isBest={index === 0} />
+      {shown.visibleItems.map((trial, index) => (
+        <FinishedRow
+          key={trial.spec.id}
+          trial={trial}
+          columns={columns}
+          isBest={shown.firstIndex + index === 0}
+          isSelected={trial.spec.id === selectedTrialId}
+        />
       ))}
-      <MoreLine count={hiddenCount} noun="trials" />
+      <MoreLine
+        count={shown.hiddenAfter}
+        aboveCount={shown.hiddenBefore}
+        noun="trials"
+      />
       <LatestFailure state={state} />
     </Box>
   );
 }
 
-function ColumnHeader() {
+function ColumnHeader({
+  columns,
+}: {
+  readonly columns: readonly FinishedColumn[];
+}) {
+  const cells = columns.map((column) =>
+    fitText(column.header, column.width, column.align),
+  );
+
   return (
     <Text wrap="truncate" color={colors.muted}>
-      {fitText('trial', ID_WIDTH)}
-      {fitText('params', PARAMS_WIDTH)}
-      {fitText('train', ACCURACY_WIDTH, 'right')}
-      {fitText('test', ACCURACY_WIDTH, 'right')}
-      {fitText('oob', ACCURACY_WIDTH, 'right')}
-      {fitText('trees', TREES_WIDTH, 'right')}
-      {fitText('time', TIME_WIDTH, 'right')}
+      {' '.repeat(SELECTION_GUTTER_WIDTH)}
+      {cells.join('')}
     </Text>
   );
 }
 
-function FinishedRow({ trial, isBest }: RowProps) {
-  const accuracy = (value: number | null) =>
-    fitText(formatAccuracy(value), ACCURACY_WIDTH, 'right');
+function FinishedRow({ trial, columns, isBest, isSelected }: RowProps) {
+  const gutter = fitText(
+    isSelected ? glyphs.selected : '',
+    SELECTION_GUTTER_WIDTH,
+  );
 
   return (
-    <Text wrap="truncate">
-      <Text color={colors.accent}>{fitText(trial.spec.id, ID_WIDTH)}</Text>
-      <Text>{fitText(formatTrialParams(trial.spec.params), PARAMS_WIDTH)}</Text>
-      <Text>{accuracy(trial.trainAccuracy)}</Text>
-      <Text bold={isBest} color={colors.good}>
-        {accuracy(trial.testAccuracy)}
+    <Text wrap="truncate" inverse={isSelected}>
+      <Text bold color={colors.accent}>
+        {gutter}
       </Text>
-      <Text color={trial.oobAccuracy === null ? colors.muted : undefined}>
-        {accuracy(trial.oobAccuracy)}
-      </Text>
-      <Text>{fitText(String(trial.treesDone), TREES_WIDTH, 'right')}</Text>
-      <Text>
-        {fitText(formatTrainingTime(trial.elapsedMs), TIME_WIDTH, 'right')}
-      </Text>
+      {columns.map((column) => (
+        <Text key={column.key} {...cellStyle(column, trial, isBest)}>
+          {fitText(column.cell(trial), column.width, column.align)}
+        </Text>
+      ))}
     </Text>
   );
+}
+
+/** Picks a cell's colour: ids stand out, the best test score is bold. */
+function cellStyle(
+  column: FinishedColumn,
+  trial: TrialState,
+  isBest: boolean,
+): { readonly color?: string; readonly bold?: boolean } {
+  switch (column.key) {
+    case 'id':
+      return { color: colors.accent };
+    case 'test':
+      return { color: colors.good, bold: isBest };
+    case 'oob':
+      return trial.oobScore === null ? { color: colors.muted } : {};
+    case 'metric':
+      return trial.metrics === null ? { color: colors.muted } : {};
+    default:
+      return {};
+  }
 }
 
 function LatestFailure({ state }: { readonly state: RunState }) {

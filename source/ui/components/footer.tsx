@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { Fragment } from 'react';
 import type { MonitorMode } from '../monitor-mode.js';
 import { colors, glyphs } from '../theme.js';
 
@@ -7,6 +8,15 @@ import { colors, glyphs } from '../theme.js';
  * to p, and the full reason why keys are off.
  */
 const LONG_HINTS_MIN_WIDTH = 50;
+
+/** Cells between two hints: " · ". */
+const SEPARATOR_CELLS = 3;
+
+/**
+ * Screen above the footer: the full panels, the compact view, the key help,
+ * or one trial's details.
+ */
+export type FooterScreen = 'panels' | 'compact' | 'help' | 'detail';
 
 export type FooterProps = {
   /**
@@ -17,128 +27,191 @@ export type FooterProps = {
   /** The kind of run shown, which decides the keys offered. Default run. */
   readonly mode?: MonitorMode;
   readonly isRunPaused: boolean;
-  /** Whether the help is open, which puts the key that closes it first. */
-  readonly isHelpVisible: boolean;
+  /** The screen above, which decides the keys offered. Default panels. */
+  readonly screen?: FooterScreen;
+  /**
+   * Whether a trial has finished, so the keys that select one and open its
+   * details have something to act on. Default false.
+   */
+  readonly hasFinishedTrials?: boolean;
   /** Cells the line may take. Longer lines end in an ellipsis. */
   readonly width: number;
 };
 
-type KeyProps = { readonly keys: string; readonly action: string };
+/**
+ * One item of the footer: a key and its action, or a note on the monitor's
+ * state. Hints with a drop rank give way, lowest rank first, when the line
+ * is too long.
+ */
+type Hint =
+  | {
+      readonly kind: 'key';
+      readonly keys: string;
+      readonly action: string;
+      readonly dropRank?: number;
+    }
+  | { readonly kind: 'note'; readonly label: string; readonly detail?: string };
 
 /** Draws the key hints on one line. */
-export function Footer({
-  isInteractive,
-  mode = 'run',
-  isRunPaused,
-  isHelpVisible,
-  width,
-}: FooterProps) {
+export function Footer(props: FooterProps) {
+  const hints = fitHints(listHints(props), props.width);
+
   return (
-    <Box width={width}>
+    <Box width={props.width}>
       <Text wrap="truncate">
-        {isInteractive && mode === 'watch' && !isHelpVisible ? (
-          <WatchHints />
-        ) : isInteractive && mode === 'replay' && !isHelpVisible ? (
-          <ReplayHints isRunPaused={isRunPaused} />
-        ) : isInteractive ? (
-          <KeyHints
-            isRunPaused={isRunPaused}
-            isHelpVisible={isHelpVisible}
-            width={width}
-          />
-        ) : (
-          <KeysOff width={width} />
-        )}
+        {hints.map((hint, index) => (
+          <Fragment key={index}>
+            {index > 0 ? <Separator /> : null}
+            <HintText hint={hint} />
+          </Fragment>
+        ))}
       </Text>
     </Box>
   );
 }
 
-function KeyHints({
+/** Lists the hints for the screen and mode, before any is dropped. */
+function listHints({
+  isInteractive,
+  mode = 'run',
   isRunPaused,
-  isHelpVisible,
+  screen = 'panels',
+  hasFinishedTrials = false,
   width,
-}: Omit<FooterProps, 'isInteractive' | 'mode'>) {
-  if (isHelpVisible) {
+}: FooterProps): Hint[] {
+  const isWide = width >= LONG_HINTS_MIN_WIDTH;
+  if (!isInteractive) {
+    const reason = isWide ? 'input is not a terminal' : 'no terminal';
+
+    return [note('keys off', reason), key('Ctrl+C', 'stops')];
+  }
+
+  const quit = key('q', mode === 'watch' ? 'stop watching' : 'quit');
+  if (screen === 'help') {
+    return [key('?/Esc', 'close help'), key('q', 'quit')];
+  }
+
+  if (screen === 'detail') {
+    return [key('↑/↓', 'trial'), key('Enter/Esc', 'close'), quit];
+  }
+
+  const trialKeys = hasFinishedTrials ? listTrialKeys(screen) : [];
+  switch (mode) {
+    case 'watch':
+      return [
+        note('watching', 'another process runs it'),
+        ...trialKeys,
+        key('?', 'help'),
+        quit,
+      ];
+    case 'replay':
+      return [
+        note('replay'),
+        key('p', isRunPaused ? 'play' : 'pause'),
+        key('+/-', 'speed'),
+        key('j', 'jump 10s'),
+        ...trialKeys,
+        quit,
+      ];
+    case 'run':
+      return [
+        key(isWide ? 'space/p' : 'p', isRunPaused ? 'resume' : 'pause'),
+        key('+/-', 'workers'),
+        ...trialKeys,
+        key('?', 'help'),
+        quit,
+      ];
+  }
+}
+
+/**
+ * Lists the keys for finished trials. The compact view has no table to
+ * select in, so it offers only the details of the selected trial.
+ */
+function listTrialKeys(screen: 'panels' | 'compact'): Hint[] {
+  const open = key('Enter', 'details', 2);
+  if (screen === 'compact') {
+    return [open];
+  }
+
+  return [key('↑/↓', 'select', 1), open];
+}
+
+/** Drops hints, lowest drop rank first, until the line fits the width. */
+function fitHints(hints: readonly Hint[], width: number): Hint[] {
+  let visibleHints = [...hints];
+  while (lineCells(visibleHints) > width) {
+    const droppable = visibleHints.filter(
+      (hint) => hint.kind === 'key' && hint.dropRank !== undefined,
+    );
+    const next = droppable.sort((a, b) => dropRankOf(a) - dropRankOf(b))[0];
+    if (next === undefined) {
+      break;
+    }
+
+    visibleHints = visibleHints.filter((hint) => hint !== next);
+  }
+
+  return visibleHints;
+}
+
+function dropRankOf(hint: Hint): number {
+  return hint.kind === 'key' ? (hint.dropRank ?? 0) : 0;
+}
+
+function lineCells(hints: readonly Hint[]): number {
+  const textCells = hints.reduce(
+    (total, hint) => total + [...hintText(hint)].length,
+    0,
+  );
+
+  return textCells + SEPARATOR_CELLS * Math.max(0, hints.length - 1);
+}
+
+function hintText(hint: Hint): string {
+  if (hint.kind === 'key') {
+    return `${hint.keys} ${hint.action}`;
+  }
+
+  return hint.detail === undefined
+    ? hint.label
+    : `${hint.label}: ${hint.detail}`;
+}
+
+function key(keys: string, action: string, dropRank?: number): Hint {
+  return dropRank === undefined
+    ? { kind: 'key', keys, action }
+    : { kind: 'key', keys, action, dropRank };
+}
+
+function note(label: string, detail?: string): Hint {
+  return detail === undefined
+    ? { kind: 'note', label }
+    : { kind: 'note', label, detail };
+}
+
+function HintText({ hint }: { readonly hint: Hint }) {
+  if (hint.kind === 'note') {
     return (
       <Text>
-        <Key keys="?/Esc" action="close help" />
-        <Separator />
-        <Key keys="q" action="quit" />
+        <Text color={colors.warn}>{hint.label}</Text>
+        {hint.detail === undefined ? null : (
+          <Text color={colors.muted}>: {hint.detail}</Text>
+        )}
       </Text>
     );
   }
 
   return (
     <Text>
-      <Key
-        keys={width >= LONG_HINTS_MIN_WIDTH ? 'space/p' : 'p'}
-        action={isRunPaused ? 'resume' : 'pause'}
-      />
-      <Separator />
-      <Key keys="+/-" action="workers" />
-      <Separator />
-      <Key keys="?" action="help" />
-      <Separator />
-      <Key keys="q" action="quit" />
-    </Text>
-  );
-}
-
-function WatchHints() {
-  return (
-    <Text>
-      <Text color={colors.warn}>watching</Text>
-      <Text color={colors.muted}>: another process runs it</Text>
-      <Separator />
-      <Key keys="?" action="help" />
-      <Separator />
-      <Key keys="q" action="stop watching" />
-    </Text>
-  );
-}
-
-function ReplayHints({ isRunPaused }: Pick<FooterProps, 'isRunPaused'>) {
-  return (
-    <Text>
-      <Text color={colors.warn}>replay</Text>
-      <Separator />
-      <Key keys="p" action={isRunPaused ? 'play' : 'pause'} />
-      <Separator />
-      <Key keys="+/-" action="speed" />
-      <Separator />
-      <Key keys="j" action="jump 10s" />
-      <Separator />
-      <Key keys="q" action="quit" />
-    </Text>
-  );
-}
-
-function KeysOff({ width }: Pick<FooterProps, 'width'>) {
-  const reason =
-    width >= LONG_HINTS_MIN_WIDTH ? 'input is not a terminal' : 'no terminal';
-
-  return (
-    <Text>
-      <Text color={colors.warn}>keys off</Text>
-      <Text color={colors.muted}>: {reason}</Text>
-      <Separator />
-      <Key keys="Ctrl+C" action="stops" />
+      <Text bold color={colors.accent}>
+        {hint.keys}
+      </Text>
+      <Text color={colors.muted}> {hint.action}</Text>
     </Text>
   );
 }
 
 function Separator() {
   return <Text color={colors.muted}> {glyphs.separator} </Text>;
-}
-
-function Key({ keys, action }: KeyProps) {
-  return (
-    <Text>
-      <Text bold color={colors.accent}>
-        {keys}
-      </Text>
-      <Text color={colors.muted}> {action}</Text>
-    </Text>
-  );
 }

@@ -1,18 +1,32 @@
 import { Box, Text } from 'ink';
-import type { RunState } from '../../state/run-state.js';
+import type { RunState, TrialState } from '../../state/run-state.js';
 import {
   countTrials,
   selectBestTrial,
   selectElapsedMs,
 } from '../../state/selectors.js';
+import { describeData } from '../data-summary.js';
 import {
-  formatAccuracy,
+  cutText,
   formatDuration,
+  formatScore,
   formatTrialParams,
   toOneLine,
 } from '../format.js';
 import { describeEta } from '../run-status.js';
+import { scoreLabel, taskOf } from '../score-labels.js';
 import { colors, glyphs } from '../theme.js';
+
+/**
+ * Minimum cells the job name is cut to, so the clock and pool keep their
+ * place. Below that, the job stays whole and Ink cuts the line's end.
+ */
+const MIN_JOB_CELLS = 12;
+
+/** Minimum blank cells between the best trial and the data description. */
+const DATA_GAP_CELLS = 2;
+
+const SEPARATOR = ` ${glyphs.separator} `;
 
 export type HeaderProps = {
   readonly state: RunState;
@@ -20,28 +34,36 @@ export type HeaderProps = {
   readonly width: number;
 };
 
-type LineProps = { readonly state: RunState };
+type LineProps = { readonly state: RunState; readonly width: number };
 
 /**
  * Draws three lines: the job with its clock and pool, the trial counts, and
- * the best finished trial so far.
+ * the best finished trial so far with the data set, its rows, the task and
+ * the evaluation on the right, as far as they fit.
  */
 export function Header({ state, width }: HeaderProps) {
   return (
     <Box flexDirection="column" width={width}>
-      <JobLine state={state} />
+      <JobLine state={state} width={width} />
       <TrialsLine state={state} />
-      <BestLine state={state} />
+      <BestLine state={state} width={width} />
     </Box>
   );
 }
 
 function Separator() {
-  return <Text color={colors.muted}> {glyphs.separator} </Text>;
+  return <Text color={colors.muted}>{SEPARATOR}</Text>;
 }
 
-function JobLine({ state }: LineProps) {
+function JobLine({ state, width }: LineProps) {
   const eta = describeEta(state);
+  const elapsed = formatDuration(selectElapsedMs(state));
+  const pool = `${state.poolSize} of ${state.maxPoolSize}`;
+  const otherCells =
+    ['traintop', `elapsed ${elapsed}`, `ETA ${eta.text}`, `pool ${pool}`]
+      .map((text) => [...text].length)
+      .reduce((total, cells) => total + cells, 0) +
+    4 * SEPARATOR.length;
 
   return (
     <Text wrap="truncate">
@@ -49,21 +71,28 @@ function JobLine({ state }: LineProps) {
         traintop
       </Text>
       <Separator />
-      <Text bold>{toOneLine(state.job) || glyphs.unknown}</Text>
+      <Text bold>{fitJob(state.job, width - otherCells)}</Text>
       <Separator />
       <Text color={colors.muted}>elapsed </Text>
-      <Text>{formatDuration(selectElapsedMs(state))}</Text>
+      <Text>{elapsed}</Text>
       <Separator />
       <Text color={colors.muted}>ETA </Text>
       <Text color={eta.color}>{eta.text}</Text>
       <Separator />
       <Text color={colors.muted}>pool </Text>
-      <Text>{`${state.poolSize} of ${state.maxPoolSize}`}</Text>
+      <Text>{pool}</Text>
     </Text>
   );
 }
 
-function TrialsLine({ state }: LineProps) {
+/** Cuts the job name to the cells left, but not below MIN_JOB_CELLS. */
+function fitJob(job: string, cells: number): string {
+  const text = toOneLine(job) || glyphs.unknown;
+
+  return cells >= MIN_JOB_CELLS ? cutText(text, cells) : text;
+}
+
+function TrialsLine({ state }: Pick<LineProps, 'state'>) {
   const counts = countTrials(state);
   // Running trials finish their chunk and then wait, so in a pause they
   // count as paused, as their workers' rows show.
@@ -87,25 +116,47 @@ function TrialsLine({ state }: LineProps) {
   );
 }
 
-function BestLine({ state }: LineProps) {
+function BestLine({ state, width }: LineProps) {
   const best = selectBestTrial(state);
-  if (best === null) {
-    return (
-      <Text wrap="truncate" color={colors.muted}>
-        {`best ${glyphs.unknown} no finished trial yet`}
-      </Text>
-    );
-  }
+  const label = `test ${scoreLabel(taskOf(state.data))}`;
+  const bestCells = [...bestText(best, label)].length;
+  const room = width - bestCells - DATA_GAP_CELLS;
+  const data = state.data === null ? '' : describeData(state.data, room);
+  const dataCells = [...data].length;
+  const padding = ' '.repeat(Math.max(0, width - bestCells - dataCells));
 
   return (
     <Text wrap="truncate">
-      <Text color={colors.muted}>best </Text>
-      <Text bold color={colors.good}>
-        {formatAccuracy(best.testAccuracy)}
-      </Text>
-      <Text color={colors.muted}> test acc </Text>
-      <Text color={colors.accent}>{best.spec.id}</Text>
-      <Text> {formatTrialParams(best.spec.params)}</Text>
+      {best === null ? (
+        <Text color={colors.muted}>{bestText(best, label)}</Text>
+      ) : (
+        <Text>
+          <Text color={colors.muted}>best </Text>
+          <Text bold color={colors.good}>
+            {formatScore(best.testScore)}
+          </Text>
+          <Text color={colors.muted}> {label} </Text>
+          <Text color={colors.accent}>{best.spec.id}</Text>
+          <Text> {formatTrialParams(best.spec.params)}</Text>
+        </Text>
+      )}
+      {data === '' ? null : (
+        <Text color={colors.muted}>
+          {padding}
+          {data}
+        </Text>
+      )}
     </Text>
   );
+}
+
+/** Returns the text of the best-trial part of the line, as drawn. */
+function bestText(best: TrialState | null, label: string): string {
+  if (best === null) {
+    return `best ${glyphs.unknown} no finished trial yet`;
+  }
+
+  const params = formatTrialParams(best.spec.params);
+
+  return `best ${formatScore(best.testScore)} ${label} ${best.spec.id} ${params}`;
 }

@@ -20,6 +20,8 @@ const LEGEND_LINES: readonly string[] = [
     `${glyphs.barUnknown} not measured`,
   ].join('   '),
   'T trees   f max features   d max depth   s seed',
+  'acc accuracy   R² coefficient of determination   ± SD of fold scores',
+  `${glyphs.selected} selected trial   F1 macro F1   RMSE root mean squared error`,
   [
     `${glyphs.notAvailable} reading not taken`,
     `${glyphs.unknown} not known yet`,

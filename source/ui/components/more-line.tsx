@@ -1,24 +1,38 @@
 import { Text } from 'ink';
-import { colors } from '../theme.js';
+import { colors, glyphs } from '../theme.js';
 
 export type MoreLineProps = {
-  /** Items of a list that did not fit. Renders nothing at 0. */
+  /** Items of a list that did not fit below it. */
   readonly count: number;
   /** Plural noun for the items, such as "workers". Default none. */
   readonly noun?: string;
+  /** Items scrolled out above the list. Default 0. */
+  readonly aboveCount?: number;
 };
 
-/** Draws the "+N more" note under a list that was cut to fit. */
-export function MoreLine({ count, noun }: MoreLineProps) {
-  if (count <= 0) {
+/**
+ * Draws the "+N more" note under a list that was cut to fit, led by
+ * "+N above" when the list scrolled. Renders nothing when nothing was cut.
+ */
+export function MoreLine({ count, noun, aboveCount = 0 }: MoreLineProps) {
+  const parts: string[] = [];
+  if (aboveCount > 0) {
+    parts.push(`+${aboveCount} above`);
+  }
+
+  if (count > 0) {
+    parts.push(
+      noun === undefined ? `+${count} more` : `+${count} more ${noun}`,
+    );
+  }
+
+  if (parts.length === 0) {
     return null;
   }
 
-  const label = noun === undefined ? 'more' : `more ${noun}`;
-
   return (
     <Text wrap="truncate" color={colors.muted}>
-      {`  +${count} ${label}`}
+      {`  ${parts.join(` ${glyphs.separator} `)}`}
     </Text>
   );
 }

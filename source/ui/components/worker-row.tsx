@@ -1,20 +1,20 @@
 import { Text } from 'ink';
 import type { TrialState, WorkerState } from '../../state/run-state.js';
-import { MIN_ACCURACY_SPAN } from '../constants.js';
 import {
   fitText,
   formatPercent,
-  formatRunningAccuracy,
+  formatRunningScore,
   formatTrialParams,
   toOneLine,
 } from '../format.js';
 import {
-  WORKER_ACCURACY_WIDTH,
   WORKER_CPU_WIDTH,
   WORKER_PERCENT_WIDTH,
+  WORKER_SCORE_WIDTH,
   WORKER_TRIAL_WIDTH,
   type WorkerColumns,
 } from '../layout.js';
+import { sampleCurve, scoreRange } from '../score-curve.js';
 import { colors, loadColor } from '../theme.js';
 import { trialProgress } from '../worker-status.js';
 import { ProgressBar } from './progress-bar.js';
@@ -43,7 +43,7 @@ type CellsProps = {
 
 /**
  * Draws one worker on one line: id, state, trial and parameters, trees grown,
- * the test accuracy after each chunk and the latest one, and the thread's CPU
+ * the test score after each chunk and the latest one, and the thread's CPU
  * use. A failed worker shows its error in place of the readings, after a
  * failed bar when the trial it was running is known.
  */
@@ -115,7 +115,7 @@ function FailedCells({ worker, trial, columns }: BodyProps) {
 function TrialCells({ trial, columns }: CellsProps) {
   const progress = trialProgress(trial);
   const curve = sampleCurve(trial.testCurve, columns.sparklineWidth);
-  const range = accuracyRange(curve);
+  const range = scoreRange(curve);
 
   return (
     <Text>
@@ -135,10 +135,10 @@ function TrialCells({ trial, columns }: CellsProps) {
           />
         </Text>
       ) : null}
-      <Text color={trial.testAccuracy === null ? colors.muted : colors.good}>
+      <Text color={trial.testScore === null ? colors.muted : colors.good}>
         {fitText(
-          formatRunningAccuracy(trial.testAccuracy),
-          WORKER_ACCURACY_WIDTH,
+          formatRunningScore(trial.testScore),
+          WORKER_SCORE_WIDTH,
           'right',
         )}
       </Text>
@@ -151,7 +151,7 @@ function trialLabel(trial: TrialState): string {
   return `${trial.spec.id} ${formatTrialParams(trial.spec.params)}`;
 }
 
-/** Returns the cells from the trial column to the accuracy column. */
+/** Returns the cells from the trial column to the score column. */
 function trialCellsWidth(columns: WorkerColumns): number {
   const sparklineCells =
     columns.sparklineWidth > 0 ? columns.sparklineWidth + 1 : 0;
@@ -161,37 +161,6 @@ function trialCellsWidth(columns: WorkerColumns): number {
     columns.barWidth +
     WORKER_PERCENT_WIDTH +
     sparklineCells +
-    WORKER_ACCURACY_WIDTH
+    WORKER_SCORE_WIDTH
   );
-}
-
-/**
- * Picks the sparkline's scale from the trial's own curve: at least
- * MIN_ACCURACY_SPAN wide, with the best value at the top.
- */
-function accuracyRange(curve: readonly (number | null)[]) {
-  const measured = curve.filter((value) => value !== null);
-  if (measured.length === 0) {
-    return { min: 0, max: 1 };
-  }
-
-  // Anchored at the best value, so a flat curve draws high and any drop
-  // shows below it.
-  const max = Math.max(...measured);
-  const span = Math.max(max - Math.min(...measured), MIN_ACCURACY_SPAN);
-
-  return { min: max - span, max };
-}
-
-/**
- * Resamples the curve to `width` cells, each showing the accuracy at the
- * end of its share of the trees. Cells stay in place as the trial grows,
- * so each chunk redraws only the cells it reached.
- */
-function sampleCurve(curve: readonly (number | null)[], width: number) {
-  return Array.from({ length: width }, (_, cell) => {
-    const point = Math.ceil(((cell + 1) * curve.length) / width) - 1;
-
-    return curve[point] ?? null;
-  });
 }

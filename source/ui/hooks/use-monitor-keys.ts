@@ -1,6 +1,7 @@
 import { useInput, type Key } from 'ink';
 import { useState } from 'react';
 import type { Controls } from '../controls.js';
+import { resolveSelection, stepSelection } from '../trial-selection.js';
 
 export type UseMonitorKeysProps = {
   /** Receives pause, resize and quit requests. */
@@ -11,26 +12,47 @@ export type UseMonitorKeysProps = {
    * does not support it.
    */
   readonly isActive: boolean;
+  /** Ids of the finished trials, best first, that the arrows move through. */
+  readonly rankedTrialIds?: readonly string[];
 };
 
 export type UseMonitorKeysResult = {
   readonly isHelpVisible: boolean;
+  /**
+   * The finished trial the arrows point at: the best one until the user
+   * picks another, or null before any trial finished.
+   */
+  readonly selectedTrialId: string | null;
+  /** Whether the selected trial's details replace the panels. */
+  readonly isDetailVisible: boolean;
 };
 
+const NO_TRIALS: readonly string[] = [];
+
 /**
- * Maps the monitor's keys to controls and owns the help toggle. Space and p
- * pause or resume, + and = add a worker, - and _ remove one, ? toggles the
- * help, Escape closes it, and q or Ctrl+C quits.
+ * Maps the monitor's keys to controls and owns the help, the trial selection
+ * and the details view. Space and p pause or resume, + and = add a worker,
+ * - and _ remove one, the up and down arrows move the selection, Enter opens
+ * or closes the selected trial's details, ? toggles the help, Escape closes
+ * the help or else the details, and q or Ctrl+C quits.
  */
 export function useMonitorKeys({
   controls,
   isActive,
+  rankedTrialIds = NO_TRIALS,
 }: UseMonitorKeysProps): UseMonitorKeysResult {
   const [isHelpVisible, setIsHelpVisible] = useState(false);
+  const [pickedTrialId, setPickedTrialId] = useState<string | null>(null);
+  const [isDetailOpen, setIsDetailOpen] = useState(false);
 
   const handleInput = (input: string, key: Key) => {
     if (key.escape) {
-      setIsHelpVisible(false);
+      if (isHelpVisible) {
+        setIsHelpVisible(false);
+      } else {
+        setIsDetailOpen(false);
+      }
+
       return;
     }
 
@@ -42,10 +64,34 @@ export function useMonitorKeys({
       return;
     }
 
+    if (key.upArrow || key.downArrow || key.return) {
+      handleTrialKey(key);
+      return;
+    }
+
     // Keys typed quickly, or pasted, arrive together as one input string.
     for (const character of input) {
       handleCharacter(character);
     }
+  };
+
+  // The help covers the panels and the details, so these keys wait for it
+  // to close.
+  const handleTrialKey = (key: Key) => {
+    if (isHelpVisible) {
+      return;
+    }
+
+    if (key.return) {
+      // Opening pins the selection, so the details stay on this trial when
+      // a better one finishes.
+      setPickedTrialId((picked) => resolveSelection(rankedTrialIds, picked));
+      setIsDetailOpen((isOpen) => !isOpen && rankedTrialIds.length > 0);
+      return;
+    }
+
+    const step = key.upArrow ? -1 : 1;
+    setPickedTrialId((picked) => stepSelection(rankedTrialIds, picked, step));
   };
 
   const handleCharacter = (character: string) => {
@@ -76,5 +122,11 @@ export function useMonitorKeys({
 
   useInput(handleInput, { isActive });
 
-  return { isHelpVisible };
+  const selectedTrialId = resolveSelection(rankedTrialIds, pickedTrialId);
+
+  return {
+    isHelpVisible,
+    selectedTrialId,
+    isDetailVisible: isDetailOpen && selectedTrialId !== null,
+  };
 }

@@ -2,6 +2,7 @@ import { render } from 'ink-testing-library';
 import { expect, test } from 'vitest';
 import { CompactView } from '../../../source/ui/components/compact-view.js';
 import {
+  createRegressionData,
   createSweepState,
   createTestRunState,
   createTestTrial,
@@ -21,11 +22,11 @@ test('shows a summary, a line per worker and the keys', () => {
 
   expect(lastFrame()).toBe(
     [
-      '12/30 done ETA 1m23s best 0.960 elapsed…',
-      'w1  running t12     40% 0.940',
-      'w2  running t13     40% 0.900',
-      'w3  running t14     50% 0.940',
-      'w4  running t15     40% 0.940',
+      '12/30 done ETA 1m23s best acc 0.960 ela…',
+      'w1  running t12     40%  0.940',
+      'w2  running t13     40%  0.900',
+      'w3  running t14     50%  0.940',
+      'w4  running t15     40%  0.940',
       'p pause · +/- workers · ? help · q quit',
     ].join('\n'),
   );
@@ -67,7 +68,7 @@ test('sums up the run at 60 columns', () => {
 
   const lines = lastFrame()?.split('\n') ?? [];
   expect(lines[0]).toBe(
-    '12/30 done 1 failed ETA 1m04s best 0.960 elapsed 43s iris-rf',
+    '12/30 done 1 failed ETA 1m04s best acc 0.960 elapsed 43s ir…',
   );
   unmount();
 });
@@ -82,7 +83,7 @@ test('says keys are off without a terminal', () => {
   unmount();
 });
 
-test('shows idle workers and unknown accuracy', () => {
+test('shows idle workers and unknown scores', () => {
   const fresh = createTestRunState({
     trials: { t07: createTestTrial({ status: 'running', workerId: 1 }) },
     workers: {
@@ -96,13 +97,42 @@ test('shows idle workers and unknown accuracy', () => {
 
   expect(lastFrame()).toBe(
     [
-      '0/1 done ETA — best — elapsed 0s iris-rf',
-      'w1  running t07      0%     —',
+      '0/1 done ETA — best acc — elapsed 0s ir…',
+      'w1  running t07      0%      —',
       'w2  idle    waiting for a trial',
       '',
       '',
       'p pause · +/- workers · ? help · q quit',
     ].join('\n'),
+  );
+  unmount();
+});
+
+test('names the best score R² for regression', () => {
+  const regression = createSweepState({
+    trialCount: 30,
+    workerCount: 2,
+    finishedCount: 12,
+    data: createRegressionData(),
+    testScoreOf: (index) => 0.7 - index / 10,
+  });
+  const { lastFrame, unmount } = render(
+    <CompactView state={regression} columns={60} rows={6} isInteractive />,
+  );
+
+  const lines = lastFrame()?.split('\n') ?? [];
+  expect(lines[0]).toMatch(/^12\/30 done ETA \S+ best R² 0\.700 /);
+  unmount();
+});
+
+test('offers the details key when the footer has room', () => {
+  const { lastFrame, unmount } = render(
+    <CompactView state={state} columns={79} rows={6} isInteractive />,
+  );
+
+  const lines = lastFrame()?.split('\n') ?? [];
+  expect(lines.at(-1)).toBe(
+    'space/p pause · +/- workers · Enter details · ? help · q quit',
   );
   unmount();
 });

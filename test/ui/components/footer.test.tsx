@@ -4,12 +4,7 @@ import { Footer } from '../../../source/ui/components/footer.js';
 
 test('lists the keys', () => {
   const { lastFrame, unmount } = render(
-    <Footer
-      isInteractive
-      isRunPaused={false}
-      isHelpVisible={false}
-      width={80}
-    />,
+    <Footer isInteractive isRunPaused={false} width={80} />,
   );
 
   expect(lastFrame()).toBe('space/p pause · +/- workers · ? help · q quit');
@@ -18,7 +13,7 @@ test('lists the keys', () => {
 
 test('offers resume while paused', () => {
   const { lastFrame, unmount } = render(
-    <Footer isInteractive isRunPaused isHelpVisible={false} width={80} />,
+    <Footer isInteractive isRunPaused width={80} />,
   );
 
   expect(lastFrame()).toContain('space/p resume');
@@ -27,7 +22,7 @@ test('offers resume while paused', () => {
 
 test('offers to close the help', () => {
   const { lastFrame, unmount } = render(
-    <Footer isInteractive isRunPaused={false} isHelpVisible width={80} />,
+    <Footer isInteractive isRunPaused={false} screen="help" width={80} />,
   );
 
   expect(lastFrame()).toBe('?/Esc close help · q quit');
@@ -36,7 +31,7 @@ test('offers to close the help', () => {
 
 test('keeps the close key at 40 columns', () => {
   const { lastFrame, unmount } = render(
-    <Footer isInteractive isRunPaused={false} isHelpVisible width={40} />,
+    <Footer isInteractive isRunPaused={false} screen="help" width={40} />,
   );
 
   expect(lastFrame()).toBe('?/Esc close help · q quit');
@@ -45,12 +40,7 @@ test('keeps the close key at 40 columns', () => {
 
 test('says keys are off without a terminal', () => {
   const { lastFrame, unmount } = render(
-    <Footer
-      isInteractive={false}
-      isRunPaused={false}
-      isHelpVisible={false}
-      width={80}
-    />,
+    <Footer isInteractive={false} isRunPaused={false} width={80} />,
   );
 
   expect(lastFrame()).toBe('keys off: input is not a terminal · Ctrl+C stops');
@@ -59,12 +49,7 @@ test('says keys are off without a terminal', () => {
 
 test('shortens the keys-off reason at 40 columns', () => {
   const { lastFrame, unmount } = render(
-    <Footer
-      isInteractive={false}
-      isRunPaused={false}
-      isHelpVisible={false}
-      width={40}
-    />,
+    <Footer isInteractive={false} isRunPaused={false} width={40} />,
   );
 
   expect(lastFrame()).toBe('keys off: no terminal · Ctrl+C stops');
@@ -73,14 +58,106 @@ test('shortens the keys-off reason at 40 columns', () => {
 
 test('fits 40 columns without losing quit', () => {
   const { lastFrame, unmount } = render(
-    <Footer
-      isInteractive
-      isRunPaused={false}
-      isHelpVisible={false}
-      width={40}
-    />,
+    <Footer isInteractive isRunPaused={false} hasFinishedTrials width={40} />,
   );
 
   expect(lastFrame()).toBe('p pause · +/- workers · ? help · q quit');
+  unmount();
+});
+
+test('offers the trial keys once a trial finished', () => {
+  const { lastFrame, unmount } = render(
+    <Footer isInteractive isRunPaused={false} hasFinishedTrials width={80} />,
+  );
+
+  expect(lastFrame()).toBe(
+    'space/p pause · +/- workers · ↑/↓ select · Enter details · ? help · q quit',
+  );
+  unmount();
+});
+
+test('drops select before details when short', () => {
+  const { lastFrame, unmount } = render(
+    <Footer isInteractive isRunPaused={false} hasFinishedTrials width={62} />,
+  );
+
+  expect(lastFrame()).toBe(
+    'space/p pause · +/- workers · Enter details · ? help · q quit',
+  );
+  unmount();
+});
+
+test('offers only details in the compact view', () => {
+  const { lastFrame, unmount } = render(
+    <Footer
+      isInteractive
+      isRunPaused={false}
+      screen="compact"
+      hasFinishedTrials
+      width={80}
+    />,
+  );
+
+  expect(lastFrame()).toBe(
+    'space/p pause · +/- workers · Enter details · ? help · q quit',
+  );
+  unmount();
+});
+
+test('offers to leave the details', () => {
+  const { lastFrame, unmount } = render(
+    <Footer isInteractive isRunPaused={false} screen="detail" width={40} />,
+  );
+
+  expect(lastFrame()).toBe('↑/↓ trial · Enter/Esc close · q quit');
+  unmount();
+});
+
+test('fits the trial keys beside the watch note', () => {
+  const { lastFrame, unmount } = render(
+    <Footer
+      isInteractive
+      mode="watch"
+      isRunPaused={false}
+      hasFinishedTrials
+      width={80}
+    />,
+  );
+
+  expect(lastFrame()).toBe(
+    'watching: another process runs it · Enter details · ? help · q stop watching',
+  );
+  unmount();
+});
+
+test('offers the trial keys in a replay', () => {
+  const { lastFrame, unmount } = render(
+    <Footer
+      isInteractive
+      mode="replay"
+      isRunPaused={false}
+      hasFinishedTrials
+      width={80}
+    />,
+  );
+
+  expect(lastFrame()).toBe(
+    'replay · p pause · +/- speed · j jump 10s · ↑/↓ select · Enter details · q quit',
+  );
+  unmount();
+});
+
+test('keeps stop watching in the details', () => {
+  const { lastFrame, unmount } = render(
+    <Footer
+      isInteractive
+      mode="watch"
+      isRunPaused={false}
+      screen="detail"
+      width={80}
+    />,
+  );
+
+  expect(lastFrame()).toBe('↑/↓ trial · Enter/Esc close · q stop watching');
   unmount();
 });

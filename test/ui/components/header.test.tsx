@@ -2,7 +2,9 @@ import { render } from 'ink-testing-library';
 import { expect, test } from 'vitest';
 import { Header } from '../../../source/ui/components/header.js';
 import {
+  createRegressionData,
   createSweepState,
+  createTestData,
   createTestRunState,
   createTestTrial,
   RUN_START_MS,
@@ -82,5 +84,68 @@ test('counts running trials as paused in a pause', () => {
     'trials 30: 12 done · 2 paused · 16 queued · 0 failed',
   );
   expect(lastFrame()).not.toContain('running');
+  unmount();
+});
+
+test('right-aligns the data beside the best trial', () => {
+  const state = createSweepState({
+    trialCount: 30,
+    workerCount: 4,
+    finishedCount: 12,
+    data: createTestData(),
+  });
+  const { lastFrame, unmount } = render(<Header state={state} width={80} />);
+
+  const lines = lastFrame()?.split('\n') ?? [];
+  expect(lines[2]).toBe(
+    'best 0.960 test acc t06 T100 f3 d3 s6             iris · 150 rows · hold-out 20%',
+  );
+  unmount();
+});
+
+test('names the score R² for regression', () => {
+  const state = createSweepState({
+    trialCount: 30,
+    workerCount: 4,
+    finishedCount: 12,
+    data: createRegressionData({ name: 'wine.csv', rowCount: 178 }),
+    testScoreOf: (index) => -0.1 - index / 10,
+  });
+  const { lastFrame, unmount } = render(<Header state={state} width={80} />);
+
+  const lines = lastFrame()?.split('\n') ?? [];
+  expect(lines[2]).toBe(
+    'best -0.100 test R² t00 T100 f1 d2 s0            wine.csv · 178 rows · 5-fold CV',
+  );
+  unmount();
+});
+
+test('drops data parts to fit the width', () => {
+  const state = createTestRunState({ data: createRegressionData() });
+  const narrow = render(<Header state={state} width={60} />);
+  const wide = render(<Header state={state} width={100} />);
+
+  const lineOf = (frame: string | undefined) => frame?.split('\n')[2] ?? '';
+  expect(lineOf(narrow.lastFrame())).toBe(
+    'best — no finished trial yet         housing.csv · 5-fold CV',
+  );
+  expect(lineOf(wide.lastFrame())).toMatch(
+    / {2}housing\.csv · 506 rows · regression · 5-fold CV$/,
+  );
+  narrow.unmount();
+  wide.unmount();
+});
+
+test('cuts a long job to keep the clock and pool', () => {
+  const state = {
+    ...running,
+    job: 'wine-quality-red.csv random forest regression',
+  };
+  const { lastFrame, unmount } = render(<Header state={state} width={80} />);
+
+  const lines = lastFrame()?.split('\n') ?? [];
+  expect(lines[0]).toBe(
+    'traintop · wine-quality-red.csv rando… · elapsed 1m05s · ETA 1m05s · pool 4 of 8',
+  );
   unmount();
 });

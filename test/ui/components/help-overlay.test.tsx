@@ -7,18 +7,22 @@ const KEY_ROWS = [
   'space, p    Pause or resume the run',
   '+, =        Add one worker to the pool',
   '-, _        Remove one worker from the pool',
+  '↑, ↓        Select a finished trial',
+  "Enter       Open or close the selected trial's details",
   '?           Show or hide this help',
-  'Esc         Close this help',
+  'Esc         Close this help or the details',
   'q, Ctrl+C   Stop the run and quit',
 ];
 const LEGEND_ROWS = [
   '█ trees grown   ░ trees to grow   ╳ failed   · not measured',
   'T trees   f max features   d max depth   s seed',
+  'acc accuracy   R² coefficient of determination   ± SD of fold scores',
+  '› selected trial   F1 macro F1   RMSE root mean squared error',
   'N/A reading not taken   — not known yet',
 ];
 
 test('lists every key and the legend', () => {
-  const { lastFrame, unmount } = render(<HelpOverlay width={80} height={11} />);
+  const { lastFrame, unmount } = render(<HelpOverlay width={80} height={15} />);
 
   expect(lastFrame()).toBe(
     [TITLE_80, ...KEY_ROWS, '', ...LEGEND_ROWS].join('\n'),
@@ -27,7 +31,7 @@ test('lists every key and the legend', () => {
 });
 
 test('pads to its height with blank lines', () => {
-  const { lastFrame, unmount } = render(<HelpOverlay width={80} height={14} />);
+  const { lastFrame, unmount } = render(<HelpOverlay width={80} height={18} />);
 
   expect(lastFrame()).toBe(
     [TITLE_80, ...KEY_ROWS, '', ...LEGEND_ROWS, '', '', ''].join('\n'),
@@ -36,7 +40,7 @@ test('pads to its height with blank lines', () => {
 });
 
 test('drops legend lines before keys', () => {
-  const { lastFrame, unmount } = render(<HelpOverlay width={80} height={9} />);
+  const { lastFrame, unmount } = render(<HelpOverlay width={80} height={11} />);
 
   expect(lastFrame()).toBe(
     [TITLE_80, ...KEY_ROWS, '', LEGEND_ROWS[0]].join('\n'),
@@ -45,7 +49,7 @@ test('drops legend lines before keys', () => {
 });
 
 test('keeps every key when only they fit', () => {
-  const { lastFrame, unmount } = render(<HelpOverlay width={40} height={7} />);
+  const { lastFrame, unmount } = render(<HelpOverlay width={40} height={9} />);
 
   expect(lastFrame()).toBe(
     [
@@ -53,8 +57,10 @@ test('keeps every key when only they fit', () => {
       'space, p    Pause or resume the run',
       '+, =        Add one worker to the pool',
       '-, _        Remove one worker from the …',
+      '↑, ↓        Select a finished trial',
+      'Enter       Open or close the selected …',
       '?           Show or hide this help',
-      'Esc         Close this help',
+      'Esc         Close this help or the deta…',
       'q, Ctrl+C   Stop the run and quit',
     ].join('\n'),
   );
@@ -70,7 +76,7 @@ test('cuts keys with a more line', () => {
       'space, p    Pause or resume the run',
       '+, =        Add one worker to the pool',
       '-, _        Remove one worker from the …',
-      '  +3 more keys',
+      '  +5 more keys',
     ].join('\n'),
   );
   unmount();

@@ -21,3 +21,21 @@ test('renders nothing when nothing is hidden', () => {
   expect(lastFrame()).toBe('list');
   unmount();
 });
+
+test('counts items scrolled out above', () => {
+  const { lastFrame, unmount } = render(
+    <MoreLine count={5} aboveCount={2} noun="trials" />,
+  );
+
+  expect(lastFrame()).toBe('  +2 above · +5 more trials');
+  unmount();
+});
+
+test('shows only the above count at the bottom', () => {
+  const { lastFrame, unmount } = render(
+    <MoreLine count={0} aboveCount={4} noun="trials" />,
+  );
+
+  expect(lastFrame()).toBe('  +4 above');
+  unmount();
+});

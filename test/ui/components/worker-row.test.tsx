@@ -12,7 +12,7 @@ const trial = createTestTrial({
   status: 'running',
   workerId: 3,
   treesDone: 100,
-  testAccuracy: 0.967,
+  testScore: 0.967,
   // The first half of the trees, in three steps; the rest not grown yet.
   testCurve: [
     ...new Array<number>(8).fill(0.9),
@@ -27,7 +27,7 @@ const worker = createTestWorker({
   cpuPercent: 98,
 });
 
-test('shows the trial, progress, accuracy and CPU', () => {
+test('shows the trial, progress, score and CPU', () => {
   const { lastFrame, unmount } = render(
     <WorkerRow
       worker={worker}
@@ -38,7 +38,7 @@ test('shows the trial, progress, accuracy and CPU', () => {
   );
 
   expect(lastFrame()).toBe(
-    'w3  running t07 T200 f2 d3 s1     █████░░░░░  50% ▁▄█    0.967  cpu 98%',
+    'w3  running t07 T200 f2 d3 s1     █████░░░░░  50% ▁▄█     0.967  cpu 98%',
   );
   unmount();
 });
@@ -124,7 +124,7 @@ test('leaves out the sparkline at width 0', () => {
   );
 
   expect(lastFrame()).toBe(
-    'w3  running t07 T100 f2 d3 s1     ██████████ 100% 0.967  cpu 98%',
+    'w3  running t07 T100 f2 d3 s1     ██████████ 100%  0.967  cpu 98%',
   );
   unmount();
 });
@@ -162,7 +162,28 @@ test('shows a dash before the first chunk', () => {
   );
 
   expect(lastFrame()).toBe(
-    'w3  running t07 T200 f2 d3 s1     ░░░░░░░░░░   0%            —  cpu 98%',
+    'w3  running t07 T200 f2 d3 s1     ░░░░░░░░░░   0%             —  cpu 98%',
+  );
+  unmount();
+});
+
+test('keeps a gap before a negative R²', () => {
+  const poor = {
+    ...trial,
+    testScore: -0.123,
+    testCurve: [-0.5, -0.3, -0.123, ...new Array<null>(45).fill(null)],
+  };
+  const { lastFrame, unmount } = render(
+    <WorkerRow
+      worker={worker}
+      trial={poor}
+      isRunPaused={false}
+      columns={{ barWidth: 10, sparklineWidth: 0 }}
+    />,
+  );
+
+  expect(lastFrame()).toBe(
+    'w3  running t07 T200 f2 d3 s1     █████░░░░░  50% -0.123  cpu 98%',
   );
   unmount();
 });
