@@ -1,18 +1,37 @@
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  mkdtempSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
+import { parse } from 'csv-parse';
 import { MersenneTwister19937, Random } from 'random-js';
 
-import { loadCsv } from '../source/data/load-csv.js';
+import { loadCsv } from '../source/data/csv/load-csv.js';
 import type { Comparison } from './comparison.js';
 
 /** Peak memory of a load may be at most this many times the file size. */
 const TARGET_MEMORY_RATIO = 5;
+
+/** Speed a load should reach, in MB of CSV per second. */
+const TARGET_MB_PER_SECOND = 50;
+
+/**
+ * Most time a whole load may take over csv-parse reading the same file with
+ * no conversion: the parser sets the floor, and the rest is ours.
+ */
+const TARGET_PARSER_RATIO = 1.5;
+
+/** Timed loads of each kind; the fastest counts, as other load only adds. */
+const SPEED_ROUNDS = 3;
 
 const ROW_COUNT = 100_000;
 const FEATURE_COUNT = 49;
@@ -33,7 +52,8 @@ const ENTRY = fileURLToPath(import.meta.url);
 /** First argument of the child, which makes this module run a measurement. */
 const CHILD_FLAG = '--csv-load-child';
 
-type ChildMode = 'idle' | 'load';
+/** `parse` runs csv-parse alone over the file, with no conversion. */
+type ChildMode = 'idle' | 'load' | 'parse';
 
 /** Result that a child process of this benchmark sends over IPC. */
 type CsvLoadResult = {
@@ -50,11 +70,8 @@ type CsvLoadResult = {
  * memory, above that of an idle child, with the file size. The details
  * give the load's speed in MB/s.
  */
-export async function measureCsvLoad(): Promise<Comparison> {
-  const folder = mkdtempSync(path.join(tmpdir(), 'traintop-bench-csv-'));
-  try {
-    const file = path.join(folder, 'bench.csv');
-    await writeBenchFile(file);
+export async function measureCsvLoadMemory(): Promise<Comparison> {
+  return withBenchFile(async (file) => {
     const idle = await runChild('idle', file);
     const load = await runChild('load', file);
     const growthBytes = load.maxRssBytes - idle.maxRssBytes;
@@ -75,6 +92,51 @@ export async function measureCsvLoad(): Promise<Comparison> {
           `${toMib(idle.maxRssBytes).toFixed(1)} MiB`,
       ],
     };
+  });
+}
+
+/**
+ * Times loadCsv against csv-parse alone on the same file, in turns, each in
+ * a fresh child process. The details give both speeds in MB/s, next to the
+ * speed a load should reach.
+ */
+export async function measureCsvLoadSpeed(): Promise<Comparison> {
+  return withBenchFile(async (file) => {
+    const loads: CsvLoadResult[] = [];
+    const parses: CsvLoadResult[] = [];
+    for (let round = 0; round < SPEED_ROUNDS; round += 1) {
+      parses.push(await runChild('parse', file));
+      loads.push(await runChild('load', file));
+    }
+
+    const fastest = (results: readonly CsvLoadResult[]) =>
+      Math.min(...results.map((result) => result.seconds));
+    const megabytes = loads[0]!.fileBytes / BYTES_PER_MB;
+    const speeds = (results: readonly CsvLoadResult[]) =>
+      results
+        .map((result) => (megabytes / result.seconds).toFixed(1))
+        .join(', ');
+
+    return {
+      metric: 'CSV load time vs csv-parse alone',
+      a: { label: 'loadCsv', value: fastest(loads), unit: 's' },
+      b: { label: 'csv-parse', value: fastest(parses), unit: 's' },
+      target: { bound: 'at-most', ratio: TARGET_PARSER_RATIO },
+      details: [
+        `loadCsv: ${speeds(loads)} MB/s (target ${TARGET_MB_PER_SECOND} MB/s)`,
+        `csv-parse alone: ${speeds(parses)} MB/s`,
+      ],
+    };
+  });
+}
+
+async function withBenchFile<T>(measure: (file: string) => Promise<T>) {
+  const folder = mkdtempSync(path.join(tmpdir(), 'traintop-bench-csv-'));
+  try {
+    const file = path.join(folder, 'bench.csv');
+    await writeBenchFile(file);
+
+    return await measure(file);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
@@ -137,6 +199,11 @@ function runChild(mode: ChildMode, file: string) {
  */
 async function measureInChild(mode: ChildMode, file: string): Promise<void> {
   let seconds = 0;
+  if (mode === 'parse') {
+    const startMs = performance.now();
+    await parseOnly(file);
+    seconds = (performance.now() - startMs) / MS_PER_SECOND;
+  }
   if (mode === 'load') {
     const startMs = performance.now();
     await loadCsv(file, {
@@ -159,7 +226,14 @@ async function measureInChild(mode: ChildMode, file: string): Promise<void> {
   });
 }
 
+/** Reads the file through csv-parse and drops every record. */
+async function parseOnly(file: string): Promise<void> {
+  const parser = createReadStream(file).pipe(parse({ on_record: () => null }));
+  parser.resume();
+  await once(parser, 'end');
+}
+
 const [flag, childMode, childFile] = process.argv.slice(2);
 if (flag === CHILD_FLAG && childFile !== undefined && process.send) {
-  await measureInChild(childMode === 'load' ? 'load' : 'idle', childFile);
+  await measureInChild(childMode as ChildMode, childFile);
 }

@@ -2,6 +2,7 @@ import { arch, availableParallelism, cpus, platform } from 'node:os';
 import { performance } from 'node:perf_hooks';
 
 import { formatTable, type Comparison } from './comparison.js';
+import { measureCsvLoadMemory, measureCsvLoadSpeed } from './csv-load.js';
 import { measureDataPassing } from './data-passing.js';
 import { measureMonitorMemory } from './monitor-memory.js';
 import { measureMonitorOverhead } from './monitor-overhead.js';
@@ -23,6 +24,8 @@ const BENCHMARKS: readonly Benchmark[] = [
   { name: 'store ingest', measure: measureStoreIngest },
   { name: 'store frame time', measure: measureStoreFrameTime },
   { name: 'data passing', measure: measureDataPassing },
+  { name: 'CSV load memory', measure: measureCsvLoadMemory },
+  { name: 'CSV load speed', measure: measureCsvLoadSpeed },
 ];
 
 const MS_PER_SECOND = 1000;

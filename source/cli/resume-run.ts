@@ -9,7 +9,7 @@ import path from 'node:path';
 
 import Database from 'better-sqlite3';
 
-import { DataError } from '../data/load-csv.js';
+import { DataError } from '../data/data-error.js';
 import { reopenDataset } from '../data/open-dataset.js';
 import type { DataSource, EventOf } from '../state/events.js';
 import { reduceRunEvents } from '../state/reducer.js';

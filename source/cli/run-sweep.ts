@@ -2,7 +2,7 @@ import { closeSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 
 import type { Dataset } from '../data/dataset.js';
-import { DataError } from '../data/load-csv.js';
+import { DataError } from '../data/data-error.js';
 import { describeData, openDataset } from '../data/open-dataset.js';
 import { splitRows } from '../data/split.js';
 import type { Evaluation } from '../plan/evaluation.js';

@@ -5,7 +5,8 @@ import type { CsvSource, DataSource } from '../state/events.js';
 import type { DataOptions } from './data-options.js';
 import type { Dataset } from './dataset.js';
 import { loadIris } from './iris.js';
-import { DataError, loadCsv } from './load-csv.js';
+import { loadCsv } from './csv/load-csv.js';
+import { DataError } from './data-error.js';
 
 /** A data set and, for a CSV file, how it was read. */
 export type OpenedDataset = {
@@ -21,13 +22,13 @@ export async function openDataset(
     return { dataset: loadIris(), csv: null };
   }
 
-  const file = path.resolve(options.path);
-  const loaded = await loadCsv(file, options);
+  // Messages name the file as the user typed it; the run records it whole.
+  const loaded = await loadCsv(options.path, options);
 
   return {
     dataset: loaded.dataset,
     csv: {
-      path: file,
+      path: path.resolve(options.path),
       sha256: loaded.sha256,
       target: options.target,
       delimiter: loaded.delimiter,

@@ -1,8 +1,8 @@
 import type { CsvError } from 'csv-parse';
 
-import { describeDelimiter } from './csv-messages.js';
-import type { CsvTable } from './csv-table.js';
-import { DataError } from './data-error.js';
+import { describeDelimiter } from './messages.js';
+import type { CsvTable } from './table.js';
+import { DataError } from '../data-error.js';
 
 /** Advice for every quote error: how CSV writes a quote inside a field. */
 const QUOTE_RULE =

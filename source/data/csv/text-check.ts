@@ -1,4 +1,4 @@
-import { DataError } from './data-error.js';
+import { DataError } from '../data-error.js';
 
 const NEWLINE = 0x0a;
 

@@ -1,11 +1,11 @@
-import type { CsvColumn } from './csv-column.js';
-import { encodeFeatures } from './csv-features.js';
-import { dropFlag, listNames } from './csv-messages.js';
-import type { CsvTable } from './csv-table.js';
-import { encodeTarget } from './csv-target.js';
-import type { MissingPolicy } from './data-options.js';
-import type { Dataset, Task } from './dataset.js';
-import { DataError } from './data-error.js';
+import type { CsvColumn } from './column.js';
+import { encodeFeatures } from './features.js';
+import { dropFlag, listNames } from './messages.js';
+import type { CsvTable } from './table.js';
+import { encodeTarget } from './target.js';
+import type { MissingPolicy } from '../data-options.js';
+import type { Dataset, Task } from '../dataset.js';
+import { DataError } from '../data-error.js';
 
 /** How to turn a read CsvTable into a data set. */
 export type CsvDatasetOptions = {

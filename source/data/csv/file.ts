@@ -1,8 +1,8 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { freemem } from 'node:os';
 
-import { formatBytes } from './csv-messages.js';
-import { DataError } from './data-error.js';
+import { formatBytes } from './messages.js';
+import { DataError } from '../data-error.js';
 
 /**
  * Estimated peak memory of a load per byte of CSV file. Each value sits in

@@ -1,6 +1,6 @@
-import type { CsvColumn } from './csv-column.js';
-import { describeNonNumber, dropFlag, hasNumberComma } from './csv-messages.js';
-import { DataError } from './data-error.js';
+import type { CsvColumn } from './column.js';
+import { describeNonNumber, dropFlag, hasNumberComma } from './messages.js';
+import { DataError } from '../data-error.js';
 
 /**
  * Distinct values up to which a text column is one-hot encoded. More would

@@ -1,12 +1,7 @@
-import { CsvColumn } from './csv-column.js';
-import {
-  describeDelimiter,
-  dropFlag,
-  joinAnd,
-  listNames,
-} from './csv-messages.js';
-import type { MissingPolicy } from './data-options.js';
-import { DataError } from './data-error.js';
+import { CsvColumn } from './column.js';
+import { describeDelimiter, dropFlag, joinAnd, listNames } from './messages.js';
+import type { MissingPolicy } from '../data-options.js';
+import { DataError } from '../data-error.js';
 
 /** Rows each column has room for before the first estimate of the total. */
 const INITIAL_CAPACITY = 1024;

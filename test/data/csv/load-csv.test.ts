@@ -15,7 +15,7 @@ import {
   DataError,
   loadCsv,
   type CsvOptions,
-} from '../../source/data/load-csv.js';
+} from '../../../source/data/csv/load-csv.js';
 
 const folder = mkdtempSync(path.join(tmpdir(), 'traintop-csv-'));
 const fixtures = path.resolve('test/fixtures/data');
@@ -373,6 +373,7 @@ describe('loadCsv rejects', () => {
     expect(message).toContain('sub.csv is a folder');
   });
 
+  // Root reads any file whatever its mode, so the test needs another user.
   it.skipIf(process.getuid?.() === 0)('a file it may not read', async () => {
     const file = writeCsv('a,y\n1,p\n', 'locked.csv');
     chmodSync(file, 0o000);
@@ -430,6 +431,12 @@ describe('loadCsv rejects', () => {
 
     expect(message).toContain('Invalid quote on line 3');
     expect(message).toContain('column "y"');
+  });
+
+  it('an invalid delimiter', async () => {
+    const message = await rejection('a,y\n1,p\n', { delimiter: '"' });
+
+    expect(message).toContain('Invalid delimiter');
   });
 
   it('a missing target column', async () => {

@@ -1,7 +1,7 @@
-import type { CsvColumn } from './csv-column.js';
-import type { Task } from './dataset.js';
-import { describeNonNumber } from './csv-messages.js';
-import { DataError } from './data-error.js';
+import type { CsvColumn } from './column.js';
+import type { Task } from '../dataset.js';
+import { describeNonNumber } from './messages.js';
+import { DataError } from '../data-error.js';
 
 /**
  * Distinct values up to which a numeric target counts as class labels when
