@@ -219,7 +219,7 @@ function formatHelp(): string {
     '',
     ...wrapWords(
       'Runs a sweep of random-forest trials on worker threads and shows ' +
-        "each trial's progress, accuracy and resource use while it trains.",
+        "each trial's progress, scores and resource use while it trains.",
       HELP_WIDTH,
     ),
     '',

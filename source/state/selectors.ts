@@ -21,7 +21,7 @@ export function countTrials(state: RunState): TrialCounts {
   return counts;
 }
 
-/** Returns finished trials, best test accuracy first, ties by plan order. */
+/** Returns finished trials, best test score first, ties by plan order. */
 export function rankFinishedTrials(state: RunState): TrialState[] {
   return Object.values(state.trials)
     .filter((trial) => trial.status === 'finished')
