@@ -10,6 +10,15 @@ import { score } from './metrics.js';
 
 type Forest = RandomForestClassifier | RandomForestRegression;
 
+/**
+ * Fewest training rows for which out-of-bag scores are computed.
+ *
+ * NOTE: ml-random-forest 2.1.0 throws "column indices are out of range"
+ * when a tree's bootstrap sample leaves no row out of bag. With n rows that
+ * happens with probability n!/nⁿ per tree: 4% at 5 rows, 2e-8 at 20.
+ */
+const MIN_OOB_ROWS = 20;
+
 /** One fold's forest so far, as plain JSON that crosses threads. */
 export type FoldCheckpoint = {
   /**
@@ -135,10 +144,13 @@ export class GrowingForest {
   private trainChunk(count: number, chunk: number): Forest {
     const options = {
       nEstimators: count,
-      maxFeatures: this.params.maxFeatures,
+      maxFeatures: libraryMaxFeatures(
+        this.params.maxFeatures,
+        this.data.trainFeatures[0]?.length ?? 0,
+      ),
       replacement: false,
       useSampleBagging: true,
-      noOOB: false,
+      noOOB: this.data.trainTargets.length < MIN_OOB_ROWS,
       seed: chunkSeed(this.params.seed, chunk, this.fold),
       treeOptions: { maxDepth: this.params.maxDepth },
     };
@@ -223,6 +235,20 @@ function loadForest(task: Task, model: unknown): Forest {
     : RandomForestRegression.load(
         json as unknown as ReturnType<RandomForestRegression['toJSON']>,
       );
+}
+
+/**
+ * Translates a feature count into ml-random-forest's `maxFeatures`.
+ *
+ * NOTE: ml-random-forest 2.1.0 reads any value in (0, 1] as a share of the
+ * features, so a count of 1 would mean all of them. A share that floors to
+ * one feature asks for exactly one instead.
+ */
+export function libraryMaxFeatures(
+  count: number,
+  featureCount: number,
+): number {
+  return count === 1 && featureCount > 1 ? 1.5 / featureCount : count;
 }
 
 function appendRows(target: number[][], rows: readonly number[][]): void {

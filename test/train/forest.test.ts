@@ -128,3 +128,39 @@ describe('GrowingForest', () => {
     expect(forest.evaluate().scores).toEqual(final);
   });
 });
+
+describe('GrowingForest on few features or rows', () => {
+  it('draws exactly one feature per tree for max features 1', () => {
+    const forest = new GrowingForest(
+      'classification',
+      { ...params, maxFeatures: 1 },
+      data!,
+      0,
+    );
+    growAll(forest, 10);
+    const model = JSON.parse(forest.toCheckpoint().model);
+    const indexes = model.baseModel.indexes as number[][];
+
+    expect(indexes).toHaveLength(30);
+    expect(indexes.every((features) => features.length === 1)).toBe(true);
+  });
+
+  it('trains on a handful of rows with no out-of-bag score', () => {
+    const tiny = {
+      trainFeatures: [
+        [1, 2],
+        [2, 1],
+        [8, 9],
+        [9, 8],
+      ],
+      trainTargets: [0, 0, 1, 1],
+      testFeatures: [[1.5, 1.5]],
+      testTargets: [0],
+    };
+    const forest = new GrowingForest('classification', params, tiny, 0);
+    const scores = growAll(forest, 10);
+
+    expect(scores.at(-1)!.oobScore).toBeNull();
+    expect(scores.at(-1)!.testScore).toBe(1);
+  });
+});
