@@ -92,6 +92,13 @@ export function defaultMaxFeatures(featureCount: number): number[] {
 
 /** Returns the run's folder and log path, or why the run cannot start. */
 function prepareRun(options: RunOptions, runId: string) {
+  // A log outside the run's folder is checked first, so a bad --log leaves
+  // no empty run folder behind.
+  const logProblem = options.logPath ? checkLogFile(options.logPath) : null;
+  if (logProblem) {
+    return logProblem;
+  }
+
   let folder: RunDirectory;
   try {
     folder = createRunDirectory(options.outDir, runId);
@@ -102,9 +109,11 @@ function prepareRun(options: RunOptions, runId: string) {
     throw error;
   }
 
-  const logPath = options.logPath ?? folder.logFile;
+  if (options.logPath) {
+    return { folder, logPath: options.logPath };
+  }
 
-  return checkLogFile(logPath) ?? { folder, logPath };
+  return checkLogFile(folder.logFile) ?? { folder, logPath: folder.logFile };
 }
 
 function checkMaxFeatures(

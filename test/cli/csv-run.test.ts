@@ -196,6 +196,49 @@ describe('traintop on a CSV file', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('rejects an unwritable log before making a run folder', () => {
+    const folder = temporaryFolder();
+    const out = path.join(folder, 'runs');
+    const notAFolder = path.join(folder, 'plain-file');
+    writeFileSync(notAFolder, '');
+
+    const result = traintop([
+      '--out',
+      out,
+      '--log',
+      path.join(notAFolder, 'traintop.log'),
+      ...smallSweep,
+    ]);
+
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('Cannot write the log file');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('trains every trial of a four-row file', async () => {
+    const folder = temporaryFolder();
+    const out = path.join(folder, 'runs');
+    const file = path.join(folder, 'tiny.csv');
+    writeFileSync(file, 'a,b,y\n1,2,A\n3,4,B\n5,6,A\n7,8,B\n');
+
+    const result = traintop([
+      '--data',
+      file,
+      '--target',
+      'y',
+      '--cv',
+      '3',
+      '--out',
+      out,
+      ...smallSweep,
+    ]);
+
+    expect(result.status).toBe(0);
+    const events = await onlyRunEvents(out);
+    expect(events.some((event) => event.kind === 'trial-failed')).toBe(false);
+    expect(finishedOf(events)).toHaveLength(2);
+  });
+
   it('resumes a killed CSV run only while its file is unchanged', async () => {
     const folder = temporaryFolder();
     const out = path.join(folder, 'runs');
