@@ -1,0 +1,72 @@
+// Names of the Redis keys and the BullMQ queue of one distributed run.
+//
+// BullMQ keeps its keys under `<prefix>:<queue name>:`, that is
+// `traintop:run-<run id>:`. traintop's own keys sit under
+// `<prefix>:run:<run id>:`. Only a queue named exactly `run` would share
+// that space, and the queue of a run is always `run-<run id>`.
+
+/** Prefix of every key traintop writes to Redis. */
+export const DEFAULT_KEY_PREFIX = 'traintop';
+
+/**
+ * Run ids, worker ids and prefixes become parts of key names. This keeps
+ * out ":" (BullMQ rejects it in queue names) and the glob characters of
+ * SCAN MATCH patterns.
+ */
+const KEY_PART = /^[A-Za-z\d._-]+$/;
+
+/** Queue name and key names of one run. */
+export type RunKeys = {
+  /** BullMQ `prefix` option of the run's queue. Default `traintop`. */
+  readonly prefix: string;
+  /** BullMQ queue that contains the run's trials: `run-<run id>`. */
+  readonly queueName: string;
+  /** Stream that workers append progress events to. */
+  readonly progressStream: string;
+  /** SCAN MATCH pattern for the heartbeat keys of all the run's workers. */
+  readonly heartbeatPattern: string;
+  /** Key through which the coordinator sends controls to the workers. */
+  readonly controlKey: string;
+};
+
+export type RunKeysOptions = {
+  /** Prefix of all keys. Default DEFAULT_KEY_PREFIX. Tests pass their own. */
+  readonly prefix?: string;
+};
+
+/** Rejects a run id, worker id or prefix that cannot be part of a key. */
+export class KeyNameError extends Error {}
+
+/** Derives the queue name and key names of run `runId`. */
+export function createRunKeys(
+  runId: string,
+  { prefix = DEFAULT_KEY_PREFIX }: RunKeysOptions = {},
+): RunKeys {
+  checkKeyPart('key prefix', prefix);
+  checkKeyPart('run id', runId);
+  const runKey = `${prefix}:run:${runId}`;
+
+  return {
+    prefix,
+    queueName: `run-${runId}`,
+    progressStream: `${runKey}:progress`,
+    heartbeatPattern: `${runKey}:heartbeat:*`,
+    controlKey: `${runKey}:control`,
+  };
+}
+
+/** Returns the key that worker `workerId` refreshes while it is alive. */
+export function heartbeatKey(keys: RunKeys, workerId: string): string {
+  checkKeyPart('worker id', workerId);
+
+  return keys.heartbeatPattern.replace(/\*$/, workerId);
+}
+
+function checkKeyPart(label: string, value: string): void {
+  if (!KEY_PART.test(value)) {
+    throw new KeyNameError(
+      `Invalid ${label} "${value}": use only letters, digits, ".", "_" ` +
+        'and "-", because it becomes part of Redis key names.',
+    );
+  }
+}
