@@ -14,7 +14,20 @@ const MAX_SHOWN_VALUE_LENGTH = 40;
 export class ConfigError extends Error {}
 
 /**
- * Returns the message for the first zod issue, such as
+ * Picks the issue to report. An unknown key comes first, because a typo in a
+ * key also makes zod report the key it was meant to be as missing. Otherwise
+ * it is the first issue, in zod's order. Returns undefined for no issues.
+ */
+export function pickIssue(
+  issues: readonly z.core.$ZodIssue[],
+): z.core.$ZodIssue | undefined {
+  return (
+    issues.find((issue) => issue.code === 'unrecognized_keys') ?? issues[0]
+  );
+}
+
+/**
+ * Returns the message for a zod issue, such as
  * `sweep.json: grid.trees[1] must be a whole number from 1 to 100000, got
  * "x".` Each schema's error message is the expected value as a noun phrase.
  * `keysAt` returns the keys of the object at a path, for typo suggestions.

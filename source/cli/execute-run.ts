@@ -16,7 +16,7 @@ import { openLogFile, type FileLogger } from './logger.js';
 import { attachMonitor, type Output } from './monitor-output.js';
 import { attachPlainOutput } from './plain-output.js';
 import { handleStopSignals } from './stop-signals.js';
-import { formatSummary } from './summary.js';
+import { formatSummary, summaryOptionsFor } from './summary.js';
 import { EXIT_FAILURE, EXIT_FORCED } from './exit-codes.js';
 
 /** A run to carry out: a new one, or a stopped one taken up again. */
@@ -94,7 +94,9 @@ export async function executeRun(
   }
 
   if (display.output !== 'json') {
-    stdout.write(`\n${formatSummary(state, summaryWidth())}`);
+    stdout.write(
+      `\n${formatSummary(state, summaryOptionsFor(process.stdout))}`,
+    );
     stdout.write(`Run stored in ${folder.path}\n`);
   }
   reportWriteFailures([
@@ -252,10 +254,6 @@ function reportWriteFailures(
       );
     }
   }
-}
-
-function summaryWidth() {
-  return { columns: process.stdout.isTTY ? process.stdout.columns : 80 };
 }
 
 function describe(error: unknown): string {

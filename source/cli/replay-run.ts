@@ -13,7 +13,7 @@ import { warnIfCutShort } from './cut-short-warning.js';
 import { DEFAULT_TICK_MS } from './flag-table.js';
 import { attachPlainOutput } from './plain-output.js';
 import { handleStopSignals } from './stop-signals.js';
-import { formatSummary } from './summary.js';
+import { formatSummary, summaryOptionsFor } from './summary.js';
 import { rejectInput } from './exit-codes.js';
 
 /** Recorded time that one press of j skips, in ms. */
@@ -44,7 +44,9 @@ export async function replayRun(argv: readonly string[]): Promise<number> {
     const log = await readEventLog(path.join(folder, 'events.jsonl'));
     const state = await play(log.events, speed);
     warnIfCutShort(log);
-    process.stdout.write(`\n${formatSummary(state, { columns: 80 })}`);
+    process.stdout.write(
+      `\n${formatSummary(state, summaryOptionsFor(process.stdout))}`,
+    );
 
     return 0;
   } catch (error) {

@@ -6,7 +6,7 @@ import { EventLogError, readEventLog } from '../store/event-log-reader.js';
 import { findRunFolder, RunNotFoundError } from '../store/find-run.js';
 import { parseRunCommand } from './command-args.js';
 import { warnIfCutShort } from './cut-short-warning.js';
-import { formatSummary } from './summary.js';
+import { formatSummary, summaryOptionsFor } from './summary.js';
 import { rejectInput } from './exit-codes.js';
 
 /** Prints the summary of one stored run. Returns the exit code. */
@@ -20,7 +20,9 @@ export async function showRun(argv: readonly string[]): Promise<number> {
     const folder = findRunFolder(args.outDir, args.run);
     const log = await readEventLog(path.join(folder, 'events.jsonl'));
     const state = reduceRunEvents(createRunState(), log.events);
-    process.stdout.write(formatSummary(state, { columns: 80 }));
+    process.stdout.write(
+      formatSummary(state, summaryOptionsFor(process.stdout)),
+    );
     warnIfCutShort(log);
 
     return 0;

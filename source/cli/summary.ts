@@ -20,10 +20,12 @@ import {
   scoreName,
   taskOf,
 } from '../ui/score-labels.js';
-import { glyphs } from '../ui/theme.js';
+import { cutText, fitText, textWidth, wrapText } from '../ui/text-cells.js';
 
-/** Terminal width assumed when the caller gives none. */
+/** Width assumed for a terminal that does not report its own, in columns. */
 const DEFAULT_COLUMNS = 80;
+/** Indent of the lines a wrapped sentence continues on. */
+const WRAP_INDENT = '  ';
 const BEST_TRIALS_SHOWN = 10;
 const COLUMN_GAP = '  ';
 
@@ -114,35 +116,74 @@ function column(
 }
 
 export type SummaryOptions = {
-  /** Width to fit, in terminal columns. Default 80. */
+  /**
+   * Width to fit, in terminal columns. Sentences wrap to it, and the table
+   * drops columns and then cuts rows to fit. Default undefined, which keeps
+   * every line whole, as output to a file or a pipe needs.
+   */
+  readonly columns?: number;
+};
+
+/** The part of a stream such as process.stdout that decides the width. */
+export type SummaryStream = {
+  readonly isTTY?: boolean;
   readonly columns?: number;
 };
 
 /**
+ * Returns the summary options for a stream: the width of a terminal, and no
+ * width for a file or a pipe. A terminal that reports no width gets
+ * DEFAULT_COLUMNS.
+ */
+export function summaryOptionsFor(stream: SummaryStream): SummaryOptions {
+  if (stream.isTTY !== true) {
+    return {};
+  }
+
+  const { columns } = stream;
+
+  return {
+    columns: columns !== undefined && columns > 0 ? columns : DEFAULT_COLUMNS,
+  };
+}
+
+/**
  * Formats the summary printed after the monitor exits: how the run ended,
  * the data it trained on, trial counts, the best trials by test score
- * (accuracy or R²), and the failed trials with their errors. Every line fits
- * in `columns`. Ends with a newline.
+ * (accuracy or R²), and the failed trials with their errors. Ends with a
+ * newline.
  */
 export function formatSummary(
   state: RunState,
   options: SummaryOptions = {},
 ): string {
-  const columns = options.columns ?? DEFAULT_COLUMNS;
+  const { columns } = options;
   if (state.runId === '') {
     return 'No run started.\n';
   }
 
   const sections = [
-    formatOutcome(state),
+    wrapLines(formatOutcome(state), columns),
     formatBestTrials(state, columns),
-    formatFailedTrials(state),
+    wrapLines(formatFailedTrials(state), columns),
   ].filter((section) => section.length > 0);
   const lines = sections.flatMap((section, index) =>
     index === 0 ? section : ['', ...section],
   );
 
-  return `${lines.map((line) => truncate(line, columns)).join('\n')}\n`;
+  return `${lines.join('\n')}\n`;
+}
+
+/** Wraps each line to `columns`, or keeps it whole without a width. */
+function wrapLines(
+  lines: readonly string[],
+  columns: number | undefined,
+): string[] {
+  if (columns === undefined) {
+    return [...lines];
+  }
+
+  return lines.flatMap((line) => wrapText(line, columns, WRAP_INDENT));
 }
 
 function formatOutcome(state: RunState): string[] {
@@ -196,10 +237,13 @@ function countUnfinished(state: RunState) {
   return { interrupted, neverRan };
 }
 
-function formatBestTrials(state: RunState, columns: number): string[] {
+function formatBestTrials(
+  state: RunState,
+  columns: number | undefined,
+): string[] {
   const ranked = rankFinishedTrials(state);
   if (ranked.length === 0) {
-    return ['No trial finished.'];
+    return wrapLines(['No trial finished.'], columns);
   }
 
   const best = ranked.slice(0, BEST_TRIALS_SHOWN);
@@ -215,7 +259,10 @@ function formatBestTrials(state: RunState, columns: number): string[] {
         `by ${measure}:`
       : `Finished trials by ${measure}:`;
 
-  return [title, ...formatTable(best, listColumns(kind), columns)];
+  return [
+    ...wrapLines([title], columns),
+    ...formatTable(best, listColumns(kind), columns),
+  ];
 }
 
 /**
@@ -235,28 +282,32 @@ function describeMeasure(state: RunState, kind: TableKind): string {
   return `${measure}, mean±SD over ${folds}`;
 }
 
-/** Lays out the trials as aligned rows, dropping columns to fit. */
+/**
+ * Lays out the trials as aligned rows. To fit `columns`, it drops columns,
+ * then cuts the rows that are still too wide.
+ */
 function formatTable(
   trials: readonly TrialState[],
   allColumns: readonly Column[],
-  columns: number,
+  columns: number | undefined,
 ) {
-  const visible = chooseColumns(trials, allColumns, columns);
+  const visible =
+    columns === undefined
+      ? allColumns
+      : chooseColumns(trials, allColumns, columns);
   const cells = tableCells(trials, visible);
   const widths = columnWidths(cells);
 
-  return cells.map((row) =>
-    row
-      .map((cell, index) => {
-        const width = widths[index] ?? 0;
-
-        return visible[index]?.align === 'left'
-          ? cell.padEnd(width)
-          : cell.padStart(width);
-      })
+  return cells.map((row) => {
+    const line = row
+      .map((cell, index) =>
+        fitText(cell, widths[index] ?? 0, visible[index]?.align),
+      )
       .join(COLUMN_GAP)
-      .trimEnd(),
-  );
+      .trimEnd();
+
+    return columns === undefined ? line : cutText(line, columns);
+  });
 }
 
 /** Returns the table columns left after dropping, in DROP_ORDER, to fit. */
@@ -292,7 +343,7 @@ function columnWidths(rows: readonly (readonly string[])[]): number[] {
   const widths: number[] = [];
   for (const row of rows) {
     row.forEach((cell, index) => {
-      widths[index] = Math.max(widths[index] ?? 0, cell.length);
+      widths[index] = Math.max(widths[index] ?? 0, textWidth(cell));
     });
   }
 
@@ -326,14 +377,4 @@ function formatFailedTrials(state: RunState): string[] {
 
 function formatAttempts(attempts: number): string {
   return attempts === 1 ? '1 attempt' : `${attempts} attempts`;
-}
-
-function truncate(line: string, columns: number): string {
-  if (line.length <= columns) {
-    return line;
-  }
-
-  const ellipsis = glyphs.ellipsis;
-
-  return line.slice(0, Math.max(0, columns - ellipsis.length)) + ellipsis;
 }

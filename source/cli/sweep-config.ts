@@ -11,6 +11,7 @@ import {
   describeIssue,
   describeJsonError,
   describeYamlError,
+  pickIssue,
 } from './config-errors.js';
 import {
   KEYS_BY_PATH,
@@ -51,7 +52,7 @@ export function readSweepConfig(file: string): SweepConfigFile {
     format === 'JSON' ? parseJson(file, source) : parseYaml(file, source);
   const result = sweepConfigSchema.safeParse(input);
   if (!result.success) {
-    const [issue] = result.error.issues;
+    const issue = pickIssue(result.error.issues);
     const keysAt = (at: readonly PropertyKey[]) =>
       KEYS_BY_PATH[at.join('.')] ?? [];
 

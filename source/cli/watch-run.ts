@@ -11,7 +11,7 @@ import { parseRunCommand } from './command-args.js';
 import { DEFAULT_TICK_MS } from './flag-table.js';
 import { attachPlainOutput } from './plain-output.js';
 import { handleStopSignals } from './stop-signals.js';
-import { formatSummary } from './summary.js';
+import { formatSummary, summaryOptionsFor } from './summary.js';
 import { EXIT_USAGE, rejectInput } from './exit-codes.js';
 
 /** Polls without new events after which a run whose process died ends. */
@@ -45,7 +45,9 @@ export async function watchRun(argv: readonly string[]): Promise<number> {
   });
 
   const watched = await follow(bus, folder, () => state);
-  process.stdout.write(`\n${formatSummary(state, { columns: 80 })}`);
+  process.stdout.write(
+    `\n${formatSummary(state, summaryOptionsFor(process.stdout))}`,
+  );
   if (watched.error) {
     process.stderr.write(`error: ${watched.error.message}\n`);
 

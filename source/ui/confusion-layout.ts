@@ -1,3 +1,5 @@
+import { textWidth } from './text-cells.js';
+
 /** Cells of the row headings, a gap included: at least and at most. */
 const MIN_LABEL_CELLS = 6;
 const MAX_LABEL_CELLS = 16;
@@ -44,7 +46,7 @@ export function planConfusion({
   const classCount = confusion.length;
   const longestName = Math.max(
     0,
-    ...classNames.slice(0, classCount).map((name) => [...name].length),
+    ...classNames.slice(0, classCount).map(textWidth),
   );
   const labelWidth = clamp(longestName + 1, MIN_LABEL_CELLS, MAX_LABEL_CELLS);
 

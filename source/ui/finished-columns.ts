@@ -8,8 +8,8 @@ import {
   formatTrainingTime,
   formatTrialMetric,
   formatTrialParams,
-  type TextAlign,
 } from './format.js';
+import { textWidth, type TextAlign } from './text-cells.js';
 import { metricLabel } from './score-labels.js';
 
 /** Cells before the first column, where the selected row shows its marker. */
@@ -106,7 +106,7 @@ function metricColumn(task: Task): FinishedColumn {
   const header = metricLabel(task);
   const cellWidth =
     task === 'classification' ? SCORE_MAX_CELLS : ERROR_MAX_CELLS;
-  const width = Math.max(header.length, cellWidth) + 1;
+  const width = Math.max(textWidth(header), cellWidth) + 1;
 
   return column('metric', header, width, 'right', (trial) =>
     formatTrialMetric(trial.metrics),

@@ -28,8 +28,6 @@ const ERROR_DIGITS = 3;
 /** Widest error text, as in "1.23e+4". */
 export const ERROR_MAX_CELLS = 7;
 
-export type TextAlign = 'left' | 'right';
-
 function isReading(value: number | null): value is number {
   return value !== null && Number.isFinite(value);
 }
@@ -248,63 +246,6 @@ export function formatTrialParams(params: TrialParams): string {
   const { trees, maxFeatures, maxDepth, seed } = params;
 
   return `T${trees} f${maxFeatures} d${maxDepth} s${seed}`;
-}
-
-/**
- * Fits text to exactly `width` cells: pads short text with spaces and cuts
- * long text with an ellipsis.
- *
- * NOTE: counts one cell per code point, so wide characters such as CJK make
- * the result wider than `width`. Lines that can hold user text also render
- * with Ink's `wrap="truncate"`, which measures real cell widths.
- */
-export function fitText(
-  text: string,
-  width: number,
-  align: TextAlign = 'left',
-): string {
-  const cells = Math.max(0, Math.floor(width));
-  const characters = [...text];
-  if (characters.length > cells) {
-    return cells === 0
-      ? ''
-      : characters.slice(0, cells - 1).join('') + glyphs.ellipsis;
-  }
-
-  const padding = ' '.repeat(cells - characters.length);
-
-  return align === 'left' ? text + padding : padding + text;
-}
-
-/**
- * Cuts text longer than `width` cells with an ellipsis, and leaves shorter
- * text as it is. Counts cells as fitText does.
- */
-export function cutText(text: string, width: number): string {
-  return [...text].length > width ? fitText(text, width) : text;
-}
-
-/**
- * Cuts text longer than `width` cells in the middle, keeping its start and
- * end: "cultivar three" in 10 cells is "culti…hree". Names that share a
- * prefix, such as "Iris-versicolor" and "Iris-virginica", stay apart.
- */
-export function cutMiddle(text: string, width: number): string {
-  const characters = [...text];
-  const cells = Math.max(0, Math.floor(width));
-  if (characters.length <= cells) {
-    return text;
-  }
-
-  if (cells <= 1) {
-    return glyphs.ellipsis.slice(0, cells);
-  }
-
-  const tailCells = Math.floor((cells - 1) / 2);
-  const head = characters.slice(0, cells - 1 - tailCells).join('');
-  const tail = characters.slice(characters.length - tailCells).join('');
-
-  return head + glyphs.ellipsis + tail;
 }
 
 /**

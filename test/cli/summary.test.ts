@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { formatSummary } from '../../source/cli/summary.js';
+import { formatSummary, summaryOptionsFor } from '../../source/cli/summary.js';
 import type {
   DataSource,
   EventOf,
@@ -9,6 +9,7 @@ import type {
 } from '../../source/state/events.js';
 import { reduceRunEvents } from '../../source/state/reducer.js';
 import { createRunState, type RunState } from '../../source/state/run-state.js';
+import { textWidth } from '../../source/ui/text-cells.js';
 import {
   createSpec,
   runFinished,
@@ -87,6 +88,28 @@ function regressionRun(): RunState {
       [0.6, 0.62],
       { task: 'regression', trainRmse: 0.5, testRmse: 2.25 },
     ),
+    runFinished(3_000, 'completed'),
+  ]);
+}
+
+const LONG_JOB =
+  'boston_housing_prices_2024_cleaned_final.csv random forest regression';
+const LONG_FILE = 'boston_housing_prices_2024_cleaned_final.csv';
+
+/** Returns a completed run whose job and data names are over 60 cells. */
+function longNamedRun(): RunState {
+  return foldEvents([
+    {
+      ...runStarted([small]),
+      job: LONG_JOB,
+      data: {
+        ...housing,
+        name: LONG_FILE,
+        evaluation: { kind: 'holdout', testFraction: 0.2 },
+      },
+    },
+    trialStarted(small, 1, 0),
+    trialFinished(small, 1, 1_000, { train: 0.9, test: 0.7, oob: 0.6 }),
     runFinished(3_000, 'completed'),
   ]);
 }
@@ -178,7 +201,7 @@ describe('formatSummary', () => {
     );
   });
 
-  it('fits 80 columns with a long error', () => {
+  it('wraps a long error at 80 columns', () => {
     const state = foldEvents([
       runStarted([small]),
       trialStarted(small, 1, 0),
@@ -186,11 +209,18 @@ describe('formatSummary', () => {
       runFinished(200, 'completed'),
     ]);
 
-    const lines = formatSummary(state).split('\n');
-    const errorLine = lines.find((line) => line.startsWith('t01'));
+    const lines = formatSummary(state, { columns: 80 }).split('\n');
+    const start = lines.indexOf('t01  after 1 attempt:');
 
-    expect(errorLine).toHaveLength(80);
-    expect(errorLine?.endsWith('…')).toBe(true);
+    expect(start).toBeGreaterThan(0);
+    expect(lines.slice(start + 1, start + 4)).toEqual([
+      `  ${'x'.repeat(78)}`,
+      `  ${'x'.repeat(78)}`,
+      `  ${'x'.repeat(44)}`,
+    ]);
+    for (const line of lines) {
+      expect(line.length, line).toBeLessThanOrEqual(80);
+    }
   });
 
   it('drops columns on a narrow screen', () => {
@@ -203,7 +233,7 @@ describe('formatSummary', () => {
   });
 
   it('lays out a cross-validated regression run', () => {
-    expect(formatSummary(regressionRun())).toBe(
+    expect(formatSummary(regressionRun(), { columns: 80 })).toBe(
       [
         'Run r1 (iris) completed in 3.0s.',
         'Data: housing.csv, 506 rows, regression, 5-fold CV.',
@@ -260,7 +290,92 @@ describe('formatSummary', () => {
     }
   });
 
+  it('keeps long lines whole without a width', () => {
+    const state = longNamedRun();
+
+    const lines = formatSummary(state).split('\n');
+
+    expect(lines[0]).toBe(`Run r1 (${LONG_JOB}) completed in 3.0s.`);
+    expect(lines[1]).toBe(
+      `Data: ${LONG_FILE}, 506 rows, regression, hold-out 20%.`,
+    );
+    expect(lines[5]).toMatch(
+      /^id +trees +max features +max depth +seed +train /,
+    );
+    expect(lines.every((line) => !line.includes('…'))).toBe(true);
+  });
+
+  it('wraps sentences to the terminal width', () => {
+    const lines = formatSummary(longNamedRun(), { columns: 60 }).split('\n');
+
+    expect(lines.slice(0, 5)).toEqual([
+      'Run r1 (boston_housing_prices_2024_cleaned_final.csv random',
+      '  forest regression) completed in 3.0s.',
+      'Data: boston_housing_prices_2024_cleaned_final.csv, 506',
+      '  rows, regression, hold-out 20%.',
+      'Trials: 1 finished, 0 failed, 1 in total.',
+    ]);
+    for (const line of lines) {
+      expect(line.length, line).toBeLessThanOrEqual(60);
+    }
+  });
+
+  it('cuts table rows that still do not fit', () => {
+    const lines = formatSummary(completedRun(), { columns: 30 }).split('\n');
+    const rows = lines.filter((line) => /^(id|t\d\d) /.test(line));
+
+    expect(rows).toHaveLength(4);
+    for (const row of rows) {
+      expect(row, row).toHaveLength(30);
+      expect(row.endsWith('…'), row).toBe(true);
+    }
+  });
+
+  it('wraps wide characters by cells', () => {
+    const state = foldEvents([
+      {
+        ...runStarted([small]),
+        job: '天気の予測 ランダムフォレスト 分類',
+        data: { ...housing, name: '東京の天気の記録_2024年版.csv' },
+      },
+      trialStarted(small, 1, 0),
+      trialFinished(small, 1, 1_000, { train: 1, test: 0.9, oob: 0.8 }),
+      runFinished(2_000, 'completed'),
+    ]);
+
+    const lines = formatSummary(state, { columns: 30 }).split('\n');
+
+    expect(lines.slice(0, 3)).toEqual([
+      'Run r1 (天気の予測',
+      '  ランダムフォレスト 分類)',
+      '  completed in 2.0s.',
+    ]);
+    for (const line of lines) {
+      expect(textWidth(line), line).toBeLessThanOrEqual(30);
+    }
+  });
+
   it('reports a run that never started', () => {
     expect(formatSummary(createRunState())).toBe('No run started.\n');
+  });
+});
+
+describe('summaryOptionsFor', () => {
+  it('gives a file or a pipe no width', () => {
+    expect(summaryOptionsFor({ isTTY: false, columns: 120 })).toEqual({});
+    expect(summaryOptionsFor({})).toEqual({});
+  });
+
+  it('takes the width of a terminal', () => {
+    expect(summaryOptionsFor({ isTTY: true, columns: 120 })).toEqual({
+      columns: 120,
+    });
+  });
+
+  it('assumes 80 columns for a terminal without a width', () => {
+    expect(summaryOptionsFor({ isTTY: true, columns: 0 })).toEqual({
+      columns: 80,
+    });
+    expect(summaryOptionsFor({ isTTY: true })).toEqual({ columns: 80 });
   });
 });

@@ -543,6 +543,16 @@ describe('readSweepConfig errors', () => {
       'missing data.target: expected the name of the column to predict.',
     ],
     [
+      'a typo in a required key',
+      '{"data": {"file": "wine.csv", "targte": "quality"}}',
+      'unknown key data.targte: did you mean data.target?',
+    ],
+    [
+      'a typo after a bad value',
+      '{"grid": {"trees": [0], "maxDeph": [2]}}',
+      'unknown key grid.maxDeph: did you mean grid.maxDepth?',
+    ],
+    [
       'data without a file',
       '{"data": {"target": "quality"}}',
       'missing data.file: expected the path of a CSV file.',
@@ -609,6 +619,17 @@ describe('readSweepConfig errors', () => {
     expect(readError(file)).toBe(
       `${file}: grid.trees[1] must be a whole number from 1 to 100000, ` +
         'got "fifty".',
+    );
+  });
+
+  it('names a typo in YAML flow data', () => {
+    const file = writeConfig(
+      'sweep.yaml',
+      'data: { file: x.csv, targte: y }\n',
+    );
+
+    expect(readError(file)).toBe(
+      `${file}: unknown key data.targte: did you mean data.target?`,
     );
   });
 

@@ -29,6 +29,18 @@ describe('planConfusion', () => {
     });
   });
 
+  test('sizes wide class names by cells', () => {
+    const layout = planConfusion({
+      confusion: diagonal(3),
+      classNames: ['晴れ', '雨のち曇り', '雪'],
+      width: 80,
+      maxLines: 10,
+    });
+
+    expect(layout?.labelWidth).toBe(11);
+    expect(layout?.columnWidth).toBe(11);
+  });
+
   test('narrows columns before leaving classes out', () => {
     const layout = planConfusion({
       confusion: diagonal(10),

@@ -1,8 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import {
-  cutMiddle,
-  cutText,
-  fitText,
   foldSpread,
   formatBytes,
   formatBytesOf,
@@ -190,51 +187,6 @@ test('formatTrialParams writes one letter a parameter', () => {
   const params = { trees: 200, maxFeatures: 2, maxDepth: 3, seed: 1 };
 
   expect(formatTrialParams(params)).toBe('T200 f2 d3 s1');
-});
-
-describe('fitText', () => {
-  test('pads short text on the chosen side', () => {
-    expect(fitText('ab', 4)).toBe('ab  ');
-    expect(fitText('ab', 4, 'right')).toBe('  ab');
-  });
-
-  test('cuts long text with an ellipsis', () => {
-    expect(fitText('abcdef', 4)).toBe('abc…');
-  });
-
-  test('keeps text of exactly the width', () => {
-    expect(fitText('abcd', 4)).toBe('abcd');
-  });
-
-  test('returns nothing at zero width', () => {
-    expect(fitText('abc', 0)).toBe('');
-  });
-});
-
-describe('cutMiddle', () => {
-  test('keeps the start and the end', () => {
-    expect(cutMiddle('Iris-versicolor', 7)).toBe('Iri…lor');
-    expect(cutMiddle('Iris-virginica', 7)).toBe('Iri…ica');
-  });
-
-  test('leaves short text whole', () => {
-    expect(cutMiddle('setosa', 6)).toBe('setosa');
-  });
-
-  test('shows only the ellipsis in one cell', () => {
-    expect(cutMiddle('setosa', 1)).toBe('…');
-    expect(cutMiddle('setosa', 0)).toBe('');
-  });
-});
-
-describe('cutText', () => {
-  test('cuts long text with an ellipsis', () => {
-    expect(cutText('versicolor', 6)).toBe('versi…');
-  });
-
-  test('leaves short text unpadded', () => {
-    expect(cutText('iris', 6)).toBe('iris');
-  });
 });
 
 test('toOneLine joins lines of an error', () => {

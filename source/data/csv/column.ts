@@ -1,5 +1,14 @@
+import { isFormattedNumber } from './messages.js';
+
 /** Texts that mean a missing value, after trimming and in lower case. */
 const MISSING_TEXTS: ReadonlySet<string> = new Set(['', 'na', 'nan', '?']);
+
+/**
+ * Kind of a field: a number or text, a missing-value marker, or a number
+ * too large for a 64-bit float, such as `1e400`, which Number() reads as
+ * Infinity.
+ */
+export type FieldKind = 'value' | 'missing' | 'out-of-range';
 
 /** A field's text and the file line it is on. */
 export type FieldNote = {
@@ -33,6 +42,10 @@ export class CsvColumn {
   textCount = 0;
   /** The field that made the column categorical, or null. */
   firstNonNumber: FieldNote | null = null;
+  /** Text fields that are numbers written with separators, such as `1,5`. */
+  formattedNumberCount = 0;
+  /** The first of those fields, or null. */
+  firstFormattedNumber: FieldNote | null = null;
   /** Category texts indexed by code, in order of first appearance. */
   readonly categoryTexts: string[] = [];
   private readonly codeByText = new Map<string, number>();
@@ -51,17 +64,23 @@ export class CsvColumn {
   }
 
   /**
-   * Stores the field of `row` and returns whether it has a value. Numbers
-   * may have whitespace around them, as Number() allows.
+   * Stores the field of `row` and returns its kind. Numbers may have
+   * whitespace around them, as Number() allows. An out-of-range field
+   * leaves the row unset, for the caller to reject the file.
    */
-  add(row: number, text: string, line: number): boolean {
+  add(row: number, text: string, line: number): FieldKind {
     const value = Number(text);
     // Number() reads a blank field as 0, so only a zero needs the trim.
     if (Number.isFinite(value) && (value !== 0 || text.trim() !== '')) {
       this.values[row] = this.isNumeric ? value : this.codeOf(String(value));
       this.numberCount += 1;
 
-      return true;
+      return 'value';
+    }
+
+    // Number() also reads the text `Infinity` as Infinity.
+    if (value === Infinity || value === -Infinity) {
+      return 'out-of-range';
     }
 
     const trimmed = text.trim();
@@ -69,17 +88,38 @@ export class CsvColumn {
       this.values[row] = NaN;
       this.missingCount += 1;
 
-      return false;
+      return 'missing';
     }
 
     if (this.isNumeric) {
       this.becomeCategorical(row, { text: trimmed, line });
     }
 
+    if (isFormattedNumber(trimmed)) {
+      this.formattedNumberCount += 1;
+      this.firstFormattedNumber ??= { text: trimmed, line };
+    }
+
     this.values[row] = this.codeOf(trimmed);
     this.textCount += 1;
 
-    return true;
+    return 'value';
+  }
+
+  /**
+   * Returns the field to cite when a categorical column is mostly numbers,
+   * counting numbers written with separators: the first of those, because
+   * its fix applies to every such value, or else the first text. Returns
+   * null for a numeric column or a column of mostly text.
+   */
+  findNonNumber(): FieldNote | null {
+    const numberLikeCount = this.numberCount + this.formattedNumberCount;
+    const otherTextCount = this.textCount - this.formattedNumberCount;
+    if (this.isNumeric || numberLikeCount <= otherTextCount) {
+      return null;
+    }
+
+    return this.firstFormattedNumber ?? this.firstNonNumber;
   }
 
   /** Moves the values to a new array with room for `capacity` rows. */

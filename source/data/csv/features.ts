@@ -1,5 +1,5 @@
 import type { CsvColumn } from './column.js';
-import { describeNonNumber, dropFlag, hasNumberComma } from './messages.js';
+import { describeNonNumber, dropFlag } from './messages.js';
 import { DataError } from '../data-error.js';
 
 /**
@@ -136,8 +136,8 @@ function rejectWideColumns(
   }
 
   const names = wideColumns.map(({ column }) => column.name);
-  const hasFixableText = wideColumns.some(({ column }) =>
-    hasFixableNumbers(column),
+  const hasFixableText = wideColumns.some(
+    ({ column }) => column.findNonNumber() !== null,
   );
   const fix = hasFixableText
     ? `fix the values that are not numbers, or pass ${dropFlag(names)}`
@@ -165,7 +165,12 @@ function rejectWideColumns(
 
 function describeWideColumn(wide: WideColumn, subject: string): string {
   const { column, valueCount } = wide;
-  const { text, line } = column.firstNonNumber!;
+  const nonNumber = column.findNonNumber();
+  if (nonNumber === null) {
+    return `${subject} has ${valueCount} distinct text values`;
+  }
+
+  const { text, line } = nonNumber;
   if (isMostlyNumbers(column)) {
     return (
       `${subject} is mostly numbers, but ${describeNonNumber(text, line)}, ` +
@@ -173,18 +178,12 @@ function describeWideColumn(wide: WideColumn, subject: string): string {
     );
   }
 
-  const values = `${subject} has ${valueCount} distinct text values`;
-
-  return hasNumberComma(text)
-    ? `${values}, because ${describeNonNumber(text, line)}`
-    : values;
+  return (
+    `${subject} has ${valueCount} distinct text values, because ` +
+    describeNonNumber(text, line)
+  );
 }
 
 function isMostlyNumbers(column: CsvColumn): boolean {
   return column.numberCount > column.textCount;
-}
-
-/** Returns whether the column's text looks like numbers written wrongly. */
-function hasFixableNumbers(column: CsvColumn): boolean {
-  return isMostlyNumbers(column) || hasNumberComma(column.firstNonNumber!.text);
 }

@@ -118,7 +118,7 @@ async function readRecords(
     // Returning null leaves csv-parse nothing to queue, so each record is
     // garbage as soon as the table has copied its fields.
     on_record: (record: string[], context) => {
-      table.addRecord(record, context.lines, context.bytes);
+      table.addRecord(record, context);
 
       return null;
     },

@@ -5,6 +5,14 @@ const MAX_LISTED_NAMES = 12;
 
 const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'] as const;
 
+/**
+ * A number with a decimal comma, or with groups of three digits split by a
+ * comma, point, apostrophe, space or no-break space and an optional
+ * fraction after a point or comma.
+ */
+const FORMATTED_NUMBER =
+  /^[+-]?(?:\d+,\d+|\d{1,3}(?:[,.' \u00a0\u202f]\d{3})+(?:[.,]\d+)?)$/;
+
 /** Returns `"a", "b" and "c"`, with the names in double quotes. */
 export function listNames(names: readonly string[]): string {
   const quoted = names.slice(0, MAX_LISTED_NAMES).map((name) => `"${name}"`);
@@ -36,7 +44,7 @@ export function dropFlag(names: readonly string[]): string {
  */
 export function describeNonNumber(text: string, line: number): string {
   const statement = `"${text}" on line ${line} is not a number`;
-  if (!hasNumberComma(text)) {
+  if (!isFormattedNumber(text)) {
     return statement;
   }
 
@@ -46,9 +54,13 @@ export function describeNonNumber(text: string, line: number): string {
   );
 }
 
-/** Returns whether `text` is a number with a decimal or thousands comma. */
-export function hasNumberComma(text: string): boolean {
-  return /^[+-]?[\d.]*\d,\d+$/.test(text);
+/**
+ * Returns whether `text` is a number written with a decimal comma (`0,5`,
+ * `1.234,5`) or with thousands separators (`37,378.35`, `1 234`, `1'234`),
+ * none of which Number() reads.
+ */
+export function isFormattedNumber(text: string): boolean {
+  return FORMATTED_NUMBER.test(text);
 }
 
 /** Returns `"tab"` for a tab and the quoted character otherwise. */

@@ -38,28 +38,24 @@ export function describeCsvError(
     case 'CSV_INVALID_CLOSING_QUOTE': {
       return new DataError(
         `Invalid quoted field on ${where}: text follows its closing quote. ` +
-          QUOTE_RULE,
+          adviseOnQuotes(delimiter, table),
       );
     }
 
     case 'INVALID_OPENING_QUOTE': {
-      const index = error['column'];
-      const name = typeof index === 'number' ? table.names[index] : undefined;
-      const column = name === undefined ? '' : `, column "${name}"`;
-
       return new DataError(
-        `Invalid quote on ${where}${column}: a field that does not start ` +
-          `with a quote contains one. ${QUOTE_RULE}`,
+        `Invalid quote on ${where}${nameColumn(error, table)}: a field that ` +
+          'does not start with a quote contains one. ' +
+          adviseOnQuotes(delimiter, table),
       );
     }
 
     case 'CSV_QUOTE_NOT_CLOSED': {
-      const start =
-        table.lastLine === 0 ? 'on line 1' : `after line ${table.lastLine}`;
-
       return new DataError(
-        `Unclosed quote in ${path}: a quoted field that starts ${start} ` +
-          'has no closing quote. Add the missing quote.',
+        `Unclosed quote in the record that starts on line ` +
+          `${findRecordStart(error, table)} of ${path}` +
+          `${nameColumn(error, table)}: its quoted field has no closing ` +
+          'quote before the end of the file. Add the missing quote.',
       );
     }
 
@@ -71,4 +67,47 @@ export function describeCsvError(
       );
     }
   }
+}
+
+/**
+ * Returns the quote rule, after a delimiter hint for an error in the
+ * header: a file read with the wrong delimiter fails there when its header
+ * fields are quoted, as in `"name";"quality"` read with a comma.
+ */
+function adviseOnQuotes(delimiter: string, table: CsvTable): string {
+  if (table.names.length > 0) {
+    return QUOTE_RULE;
+  }
+
+  return (
+    `The file was read with delimiter ${describeDelimiter(delimiter)}, ` +
+    'so if it uses another delimiter, pass that with --delimiter. ' +
+    QUOTE_RULE
+  );
+}
+
+/** Returns `, column "name"` for the field csv-parse failed on, or ''. */
+function nameColumn(error: CsvError, table: CsvTable): string {
+  const index = error['column'];
+  const name = typeof index === 'number' ? table.names[index] : undefined;
+
+  return name === undefined ? '' : `, column "${name}"`;
+}
+
+/**
+ * Returns the line on which the record that csv-parse failed in starts: the
+ * line after the last record read, past the blank lines skipped since.
+ *
+ * NOTE: csv-parse 7.0.3 reports the line where it stopped, not where the
+ * failing field starts. A field after one that spans lines starts later
+ * than its record.
+ */
+function findRecordStart(error: CsvError, table: CsvTable): number {
+  const skippedLineCount = error['empty_lines'];
+  const skippedSince =
+    typeof skippedLineCount === 'number'
+      ? skippedLineCount - table.skippedLineCount
+      : 0;
+
+  return table.lastLine + 1 + skippedSince;
 }

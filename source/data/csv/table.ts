@@ -1,4 +1,6 @@
-import { CsvColumn } from './column.js';
+import type { Info } from 'csv-parse';
+
+import { CsvColumn, type FieldKind } from './column.js';
 import { describeDelimiter, dropFlag, joinAnd, listNames } from './messages.js';
 import type { MissingPolicy } from '../data-options.js';
 import { DataError } from '../data-error.js';
@@ -27,6 +29,12 @@ export type CsvTableOptions = {
 };
 
 /**
+ * Position of csv-parse in the file when it emits a record: the line the
+ * record ends on, the bytes read and the blank lines skipped so far.
+ */
+export type RecordPosition = Pick<Info, 'lines' | 'bytes' | 'empty_lines'>;
+
+/**
  * Columns of a CSV file, filled one record at a time from csv-parse. The
  * first record is the header. It is checked at once, so a wrong target or
  * --drop name fails before the rest of the file is read.
@@ -40,6 +48,8 @@ export class CsvTable {
   rowCount = 0;
   /** File line of the last record read, or 0 before the header. */
   lastLine = 0;
+  /** Blank lines that csv-parse skipped before the last record ended. */
+  skippedLineCount = 0;
   private columns: readonly CsvColumn[] = [];
   /** Field indices of the columns with a blank name in the header. */
   private unnamedIndices: ReadonlySet<number> = new Set();
@@ -48,20 +58,20 @@ export class CsvTable {
   constructor(private readonly options: CsvTableOptions) {}
 
   /**
-   * Adds one record that ends on file line `line`, after csv-parse has
-   * read `bytesRead` bytes of the file.
+   * Adds one record at `position`.
    *
    * NOTE: messages name the line on which a record ends. That is the line
    * it starts on unless a quoted field in it spans lines.
    */
-  addRecord(record: string[], line: number, bytesRead: number): void {
+  addRecord(record: string[], position: RecordPosition): void {
     if (this.target === null) {
       this.readHeader(record);
     } else {
-      this.addRow(record, line, bytesRead);
+      this.addRow(record, position.lines, position.bytes);
     }
 
-    this.lastLine = line;
+    this.lastLine = position.lines;
+    this.skippedLineCount = position.empty_lines;
   }
 
   private addRow(record: string[], line: number, bytesRead: number): void {
@@ -73,17 +83,32 @@ export class CsvTable {
     const columns = this.columns;
     for (let index = 0; index < columns.length; index++) {
       const column = columns[index]!;
-      if (!column.add(row, record[column.index]!, line)) {
-        this.checkMissing(column, line);
+      const text = record[column.index]!;
+      const kind = column.add(row, text, line);
+      if (kind !== 'value') {
+        this.checkField(column, kind, text, line);
       }
     }
 
     this.rowCount = row + 1;
   }
 
-  private checkMissing(column: CsvColumn, line: number): void {
+  /** Rejects an out-of-range field, or a missing one unless allowed. */
+  private checkField(
+    column: CsvColumn,
+    kind: Exclude<FieldKind, 'value'>,
+    text: string,
+    line: number,
+  ): void {
     const { missing, path } = this.options;
     const place = `column "${column.name}" on line ${line} of ${path}`;
+    if (kind === 'out-of-range') {
+      throw new DataError(
+        `Number "${text.trim()}" in ${place} is out of range: numbers must ` +
+          'be finite and between about -1.8e308 and 1.8e308.',
+      );
+    }
+
     if (missing === 'error') {
       // A delimiter at the end of every line makes such a column.
       const unnamedHint = this.unnamedIndices.has(column.index)

@@ -10,6 +10,21 @@ import { DataError } from '../data-error.js';
  */
 const MAX_AUTO_CLASSES = 10;
 
+/**
+ * Rows per class that classification needs on average. Below it, some
+ * classes have a single row, which cannot be both trained on and tested
+ * on. A column of prices, ids or names, with about one value per row, is
+ * far below it.
+ */
+const MIN_ROWS_PER_CLASS = 2;
+
+/**
+ * Largest size of a regression target value. Scores sum squared errors,
+ * and errors up to 2e150 square to at most 4e300, so tens of millions of
+ * rows still sum to less than the 1.8e308 of a 64-bit float.
+ */
+const MAX_REGRESSION_TARGET = 1e150;
+
 /** The target column turned into the numbers a forest learns. */
 export type EncodedTarget = {
   readonly task: Task;
@@ -32,7 +47,7 @@ export function encodeTarget(
 ): EncodedTarget {
   if (!column.isNumeric) {
     if (task === 'regression') {
-      const { text, line } = column.firstNonNumber!;
+      const { text, line } = column.findNonNumber() ?? column.firstNonNumber!;
       throw new DataError(
         `Cannot predict column "${column.name}" of ${path} by regression: ` +
           `${describeNonNumber(text, line)}. Pass --task classification, ` +
@@ -48,15 +63,15 @@ export function encodeTarget(
     task ??
     (distinct.length > MAX_AUTO_CLASSES ? 'regression' : 'classification');
   if (chosenTask === 'regression') {
-    return {
-      task: 'regression',
-      classNames: [],
-      targets: Float64Array.from(rows, (row) => column.values[row]!),
-    };
+    const targets = Float64Array.from(rows, (row) => column.values[row]!);
+    rejectLargeTargets(column, targets, path);
+
+    return { task: 'regression', classNames: [], targets };
   }
 
   distinct.sort((a, b) => a - b);
   rejectSingleClass(column, distinct.map(String), rows.length, path);
+  rejectManyClasses(column, distinct.length, rows.length, path);
   const classByValue = new Map(distinct.map((value, index) => [value, index]));
 
   return {
@@ -75,6 +90,7 @@ function encodeCategoricalClasses(
 ): EncodedTarget {
   const { names, slotByCode } = column.summarizeCategories(rows);
   rejectSingleClass(column, names, rows.length, path);
+  rejectManyClasses(column, names.length, rows.length, path);
 
   return {
     task: 'classification',
@@ -98,5 +114,66 @@ function rejectSingleClass(
     `Target column "${column.name}" of ${path} has the single class ` +
       `"${classNames[0]}" in ${rows}: classification needs at least 2 ` +
       'classes. Pass another --target.',
+  );
+}
+
+/** Rejects more classes than MIN_ROWS_PER_CLASS allows for `rowCount`. */
+function rejectManyClasses(
+  column: CsvColumn,
+  classCount: number,
+  rowCount: number,
+  path: string,
+): void {
+  if (classCount * MIN_ROWS_PER_CLASS <= rowCount) {
+    return;
+  }
+
+  throw new DataError(
+    `Target column "${column.name}" of ${path} has ${classCount} distinct ` +
+      `values in ${rowCount} rows, too many classes to learn ` +
+      `(classification needs ${MIN_ROWS_PER_CLASS} rows per class on ` +
+      `average): ${adviseOnManyClasses(column)}`,
+  );
+}
+
+/** Returns the fix for a target with too many classes, as a sentence end. */
+function adviseOnManyClasses(column: CsvColumn): string {
+  if (column.isNumeric) {
+    return 'use --task regression to predict it as a number, or pass another --target.';
+  }
+
+  const nonNumber = column.findNonNumber();
+  if (nonNumber === null) {
+    return 'pass another --target.';
+  }
+
+  return (
+    `${describeNonNumber(nonNumber.text, nonNumber.line)}, so fix the ` +
+    'column to use --task regression, or pass another --target.'
+  );
+}
+
+function rejectLargeTargets(
+  column: CsvColumn,
+  targets: Float64Array,
+  path: string,
+): void {
+  let largest = 0;
+  for (const value of targets) {
+    if (Math.abs(value) > Math.abs(largest)) {
+      largest = value;
+    }
+  }
+
+  if (Math.abs(largest) <= MAX_REGRESSION_TARGET) {
+    return;
+  }
+
+  throw new DataError(
+    `Target column "${column.name}" of ${path} has the value ${largest}, ` +
+      `too large for regression: values must be at most ` +
+      `${MAX_REGRESSION_TARGET} in size, so that sums of squared errors ` +
+      'fit in a 64-bit float. Rescale the column, for example by dividing ' +
+      'it by a power of ten.',
   );
 }

@@ -12,13 +12,13 @@ import {
   selectWorkers,
 } from '../../state/selectors.js';
 import {
-  fitText,
   formatDuration,
   formatPercent,
   formatRunningScore,
   formatScore,
   toOneLine,
 } from '../format.js';
+import { fitText } from '../text-cells.js';
 import {
   WORKER_PERCENT_WIDTH,
   WORKER_SCORE_WIDTH,

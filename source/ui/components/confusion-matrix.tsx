@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { planConfusion } from '../confusion-layout.js';
-import { cutMiddle, fitText } from '../format.js';
+import { cutMiddle, fitText } from '../text-cells.js';
 import { colors } from '../theme.js';
 import { MoreLine } from './more-line.js';
 

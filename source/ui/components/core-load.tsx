@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { fitText } from '../format.js';
+import { fitText } from '../text-cells.js';
 import {
   CORE_BAR_WIDTH,
   CORE_GAP,

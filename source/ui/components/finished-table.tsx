@@ -10,7 +10,8 @@ import {
   planFinishedColumns,
   type FinishedColumn,
 } from '../finished-columns.js';
-import { fitText, toOneLine } from '../format.js';
+import { toOneLine } from '../format.js';
+import { fitText } from '../text-cells.js';
 import { scrollList } from '../layout.js';
 import { isCrossValidated, scoreName, taskOf } from '../score-labels.js';
 import { colors, glyphs } from '../theme.js';

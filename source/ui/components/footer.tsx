@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { Fragment } from 'react';
+import { textWidth } from '../text-cells.js';
 import type { MonitorMode } from '../monitor-mode.js';
 import { colors, glyphs } from '../theme.js';
 
@@ -161,7 +162,7 @@ function dropRankOf(hint: Hint): number {
 
 function lineCells(hints: readonly Hint[]): number {
   const textCells = hints.reduce(
-    (total, hint) => total + [...hintText(hint)].length,
+    (total, hint) => total + textWidth(hintText(hint)),
     0,
   );
 

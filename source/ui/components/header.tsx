@@ -7,12 +7,12 @@ import {
 } from '../../state/selectors.js';
 import { describeData } from '../data-summary.js';
 import {
-  cutText,
   formatDuration,
   formatScore,
   formatTrialParams,
   toOneLine,
 } from '../format.js';
+import { cutText, textWidth } from '../text-cells.js';
 import { describeEta } from '../run-status.js';
 import { scoreLabel, taskOf } from '../score-labels.js';
 import { colors, glyphs } from '../theme.js';
@@ -61,9 +61,9 @@ function JobLine({ state, width }: LineProps) {
   const pool = `${state.poolSize} of ${state.maxPoolSize}`;
   const otherCells =
     ['traintop', `elapsed ${elapsed}`, `ETA ${eta.text}`, `pool ${pool}`]
-      .map((text) => [...text].length)
+      .map(textWidth)
       .reduce((total, cells) => total + cells, 0) +
-    4 * SEPARATOR.length;
+    4 * textWidth(SEPARATOR);
 
   return (
     <Text wrap="truncate">
@@ -119,10 +119,10 @@ function TrialsLine({ state }: Pick<LineProps, 'state'>) {
 function BestLine({ state, width }: LineProps) {
   const best = selectBestTrial(state);
   const label = `test ${scoreLabel(taskOf(state.data))}`;
-  const bestCells = [...bestText(best, label)].length;
+  const bestCells = textWidth(bestText(best, label));
   const room = width - bestCells - DATA_GAP_CELLS;
   const data = state.data === null ? '' : describeData(state.data, room);
-  const dataCells = [...data].length;
+  const dataCells = textWidth(data);
   const padding = ' '.repeat(Math.max(0, width - bestCells - dataCells));
 
   return (

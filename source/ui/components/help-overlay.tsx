@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { fitText } from '../format.js';
+import { fitText } from '../text-cells.js';
 import { KEY_BINDINGS, type KeyBinding } from '../key-bindings.js';
 import { cutList } from '../layout.js';
 import { colors, glyphs } from '../theme.js';

@@ -1,5 +1,6 @@
 import { Text } from 'ink';
-import { fitText, formatPercent } from '../format.js';
+import { formatPercent } from '../format.js';
+import { fitText, textWidth } from '../text-cells.js';
 import { colors, glyphs, loadColor } from '../theme.js';
 import { ProgressBar } from './progress-bar.js';
 
@@ -23,7 +24,7 @@ export type ResourceMeterProps = {
  */
 export function ResourceMeter({
   label,
-  labelWidth = label.length + 1,
+  labelWidth = textWidth(label) + 1,
   percent,
   barWidth,
   detail,

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { textWidth } from '../text-cells.js';
 import { colors, glyphs } from '../theme.js';
 
 export type SectionTitleProps = {
@@ -12,7 +13,7 @@ export type SectionTitleProps = {
 /** Draws a panel's title on a rule: "─ Workers  4 of 4 running ───". */
 export function SectionTitle({ title, detail, width }: SectionTitleProps) {
   const detailText = detail === undefined ? '' : `  ${detail}`;
-  const used = 2 + title.length + detailText.length + 1;
+  const used = 2 + textWidth(title) + textWidth(detailText) + 1;
   const rule = glyphs.rule.repeat(Math.max(0, width - used));
 
   return (

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import type { SystemReading } from '../../state/events.js';
-import { fitText, formatBytes, formatBytesOf } from '../format.js';
+import { formatBytes, formatBytesOf } from '../format.js';
+import { fitText } from '../text-cells.js';
 import { SYSTEM_LABEL_WIDTH } from '../layout.js';
 import { colors, glyphs } from '../theme.js';
 import { CoreLoad } from './core-load.js';

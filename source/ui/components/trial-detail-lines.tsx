@@ -4,13 +4,14 @@ import type { Task } from '../../data/dataset.js';
 import { CURVE_POINTS } from '../../state/constants.js';
 import type { RunState, TrialState } from '../../state/run-state.js';
 import { MIN_SPARKLINE_WIDTH } from '../constants.js';
-import { dataSummaryParts } from '../data-summary.js';
+import { describeAllData } from '../data-summary.js';
 import {
   formatError,
   formatScore,
   formatScoreWithSpread,
   formatTrainingTime,
 } from '../format.js';
+import { textWidth } from '../text-cells.js';
 import { sampleCurve, scoreRange } from '../score-curve.js';
 import { scoreLabel, scoreName, taskOf } from '../score-labels.js';
 import { colors, glyphs } from '../theme.js';
@@ -50,7 +51,7 @@ export function listDetailLines({
   const { params } = trial.spec;
 
   return [
-    ...dataLine(state),
+    ...dataLine(state, width),
     {
       label: 'params',
       keepRank: 2,
@@ -87,13 +88,16 @@ export function listDetailLines({
   ];
 }
 
-/** Returns the line naming the data, or none for logs without it. */
-function dataLine(state: RunState): DetailLine[] {
+/**
+ * Returns the line naming the data, or none for logs without it. A long
+ * name is cut in the middle, so the rows, task and evaluation still show.
+ */
+function dataLine(state: RunState, width: number): DetailLine[] {
   if (state.data === null) {
     return [];
   }
 
-  const text = dataSummaryParts(state.data).join(` ${glyphs.separator} `);
+  const text = describeAllData(state.data, width - DETAIL_LABEL_WIDTH);
 
   return [{ label: 'data', keepRank: 6, content: <Text>{text}</Text> }];
 }
@@ -168,7 +172,7 @@ function CurveText({ state, trial, width }: DetailLinesInput) {
 
   const label = scoreLabel(taskOf(state.data));
   const summary = ` test ${label} ${formatScore(first)} to ${formatScore(last)}`;
-  const room = width - DETAIL_LABEL_WIDTH - summary.length;
+  const room = width - DETAIL_LABEL_WIDTH - textWidth(summary);
   const sparklineWidth = Math.min(CURVE_POINTS, room);
   const curve = sampleCurve(trial.testCurve, sparklineWidth);
   const range = scoreRange(curve);

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { RunState, TrialState } from '../../state/run-state.js';
 import { rankFinishedTrials } from '../../state/selectors.js';
-import { fitText } from '../format.js';
+import { fitText } from '../text-cells.js';
 import { scoreName, taskOf } from '../score-labels.js';
 import { colors } from '../theme.js';
 import { ConfusionMatrix } from './confusion-matrix.js';

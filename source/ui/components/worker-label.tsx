@@ -1,6 +1,6 @@
 import { Text } from 'ink';
 import type { WorkerState } from '../../state/run-state.js';
-import { fitText } from '../format.js';
+import { fitText } from '../text-cells.js';
 import { WORKER_ID_WIDTH, WORKER_STATE_WIDTH } from '../layout.js';
 import { colors } from '../theme.js';
 import { describeWorker } from '../worker-status.js';

@@ -1,6 +1,10 @@
 import { Box, Text } from 'ink';
 import type { RunState, WorkerState } from '../../state/run-state.js';
-import { selectWorkerTrial, selectWorkers } from '../../state/selectors.js';
+import {
+  countTrials,
+  selectWorkerTrial,
+  selectWorkers,
+} from '../../state/selectors.js';
 import { cutList, planWorkerColumns } from '../layout.js';
 import { colors, glyphs } from '../theme.js';
 import { MoreLine } from './more-line.js';
@@ -30,7 +34,7 @@ export function WorkerPanel({ state, width, maxLines }: WorkerPanelProps) {
     <Box flexDirection="column" width={width}>
       <SectionTitle title="Workers" detail={detail} width={width} />
       {workers.length === 0 ? (
-        <Text color={colors.muted}>No worker has started yet.</Text>
+        <Text color={colors.muted}>{describeNoWorkers(state)}</Text>
       ) : null}
       {visibleItems.map((worker) => (
         <WorkerRow
@@ -68,4 +72,22 @@ function countWorkers(workers: readonly WorkerState[], isRunPaused: boolean) {
   }
 
   return parts.join(` ${glyphs.separator} `);
+}
+
+/**
+ * Explains an empty worker list. Workers exit when the run ends, and may
+ * exit before the run-finished event once no trial is left.
+ */
+function describeNoWorkers(state: RunState): string {
+  if (state.finishedAt !== null) {
+    return 'No workers running: the run has ended.';
+  }
+
+  const counts = countTrials(state);
+  const isEveryTrialDone =
+    counts.total > 0 && counts.queued === 0 && counts.running === 0;
+
+  return isEveryTrialDone
+    ? 'No workers running: every trial has ended.'
+    : 'No worker has started yet.';
 }

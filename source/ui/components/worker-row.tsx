@@ -1,12 +1,12 @@
 import { Text } from 'ink';
 import type { TrialState, WorkerState } from '../../state/run-state.js';
 import {
-  fitText,
   formatPercent,
   formatRunningScore,
   formatTrialParams,
   toOneLine,
 } from '../format.js';
+import { fitText } from '../text-cells.js';
 import {
   WORKER_CPU_WIDTH,
   WORKER_PERCENT_WIDTH,

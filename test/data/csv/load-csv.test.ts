@@ -66,6 +66,14 @@ async function rejectionOf(
   return message;
 }
 
+/** Returns `count` CSV lines made by `makeLine` from the row index. */
+function csvLines(count: number, makeLine: (index: number) => string): string {
+  return Array.from(
+    { length: count },
+    (_, index) => `${makeLine(index)}\n`,
+  ).join('');
+}
+
 /** Returns the rows of a loaded data set's feature matrix. */
 function featureRows(dataset: {
   readonly featureNames: readonly string[];
@@ -82,7 +90,7 @@ function featureRows(dataset: {
 
 describe('loadCsv', () => {
   it('reads a comma file as classification', async () => {
-    const content = 'a,b,y\n1,2,cat\n3,4,dog\n5,6,cat\n';
+    const content = 'a,b,y\n1,2,cat\n3,4,dog\n5,6,cat\n7,8,dog\n';
     const file = writeCsv(content, 'pets.csv');
     const loaded = await loadCsv(file, DEFAULTS);
 
@@ -95,29 +103,31 @@ describe('loadCsv', () => {
     expect(loaded.dataset.task).toBe('classification');
     expect(loaded.dataset.featureNames).toEqual(['a', 'b']);
     expect(loaded.dataset.classNames).toEqual(['cat', 'dog']);
-    expect(loaded.dataset.rowCount).toBe(3);
+    expect(loaded.dataset.rowCount).toBe(4);
     expect(featureRows(loaded.dataset)).toEqual([
       [1, 2],
       [3, 4],
       [5, 6],
+      [7, 8],
     ]);
-    expect(Array.from(loaded.dataset.targets)).toEqual([0, 1, 0]);
+    expect(Array.from(loaded.dataset.targets)).toEqual([0, 1, 0, 1]);
   });
 
   it('reads semicolons, CRLF and a byte order mark', async () => {
     const { dataset, delimiter } = await load(
-      '\ufeffx;y\r\n1.5;Iris setosa\r\n2.5;Iris virginica\r\n',
+      '\ufeffx;y\r\n1.5;Iris setosa\r\n2.5;Iris virginica\r\n' +
+        '3.5;Iris setosa\r\n4.5;Iris virginica\r\n',
     );
 
     expect(delimiter).toBe(';');
     expect(dataset.featureNames).toEqual(['x']);
     expect(dataset.classNames).toEqual(['Iris setosa', 'Iris virginica']);
-    expect(Array.from(dataset.features)).toEqual([1.5, 2.5]);
+    expect(Array.from(dataset.features)).toEqual([1.5, 2.5, 3.5, 4.5]);
   });
 
   it('detects the delimiter of a quoted header', async () => {
     const { dataset, delimiter } = await load(
-      '\ufeff"a";"y"\n"1";"p"\n"2";"q"\n',
+      '\ufeff"a";"y"\n"1";"p"\n"2";"q"\n"3";"p"\n"4";"q"\n',
     );
 
     expect(delimiter).toBe(';');
@@ -125,7 +135,9 @@ describe('loadCsv', () => {
   });
 
   it('detects tabs', async () => {
-    const { dataset, delimiter } = await load('a\tb\ty\n1\t2\tx\n3\t4\tz\n');
+    const { dataset, delimiter } = await load(
+      'a\tb\ty\n1\t2\tx\n3\t4\tz\n5\t6\tx\n7\t8\tz\n',
+    );
 
     expect(delimiter).toBe('\t');
     expect(dataset.featureNames).toEqual(['a', 'b']);
@@ -133,14 +145,14 @@ describe('loadCsv', () => {
 
   it('detects semicolons when quoted fields hold commas', async () => {
     const { delimiter } = await load(
-      'name;a;y\n"Smith, J";1;p\n"Lee, K";2;q\n',
+      'name;a;y\n"Smith, J";1;p\n"Lee, K";2;q\n"Smith, J";3;p\n"Lee, K";4;q\n',
     );
 
     expect(delimiter).toBe(';');
   });
 
   it('uses the delimiter it is given', async () => {
-    const { dataset, delimiter } = await load('a|y\n1|p\n2|q\n', {
+    const { dataset, delimiter } = await load('a|y\n1|p\n2|q\n3|p\n4|q\n', {
       delimiter: '|',
     });
 
@@ -150,7 +162,8 @@ describe('loadCsv', () => {
 
   it('reads quoted fields with delimiters and quotes', async () => {
     const { dataset } = await load(
-      'name,a,y\n"Smith, J",1,p\n"say ""hi""",2,q\n"Smith, J",3,p\n',
+      'name,a,y\n"Smith, J",1,p\n"say ""hi""",2,q\n"Smith, J",3,p\n' +
+        '"say ""hi""",4,q\n',
     );
 
     expect(dataset.featureNames).toEqual([
@@ -162,28 +175,33 @@ describe('loadCsv', () => {
       [1, 0, 1],
       [0, 1, 2],
       [1, 0, 3],
+      [0, 1, 4],
     ]);
   });
 
   it('allows whitespace around numbers', async () => {
-    const { dataset } = await load('a,b,y\n 1 , 2.5,p\n\t3,4 ,q\n');
+    const { dataset } = await load(
+      'a,b,y\n 1 , 2.5,p\n\t3,4 ,q\n5,6,p\n7,8,q\n',
+    );
 
     expect(featureRows(dataset)).toEqual([
       [1, 2.5],
       [3, 4],
+      [5, 6],
+      [7, 8],
     ]);
   });
 
   it('reads a file without a final newline', async () => {
-    const { dataset } = await load('a,y\n1,p\n2,q');
+    const { dataset } = await load('a,y\n1,p\n2,q\n3,p\n4,q');
 
-    expect(dataset.rowCount).toBe(2);
+    expect(dataset.rowCount).toBe(4);
   });
 
   it('skips blank lines', async () => {
-    const { dataset } = await load('a,y\n1,p\n\n2,q\n\n');
+    const { dataset } = await load('a,y\n1,p\n\n2,q\n3,p\n\n4,q\n\n');
 
-    expect(dataset.rowCount).toBe(2);
+    expect(dataset.rowCount).toBe(4);
   });
 
   it('chooses regression for many numeric values', async () => {
@@ -199,15 +217,17 @@ describe('loadCsv', () => {
   });
 
   it('sorts numeric classes by value', async () => {
-    const { dataset } = await load('a,y\n1,10\n2,2\n3,1.0\n4,2\n');
+    const { dataset } = await load('a,y\n1,10\n2,2\n3,1.0\n4,2\n5,10\n6,1\n');
 
     expect(dataset.task).toBe('classification');
     expect(dataset.classNames).toEqual(['1', '2', '10']);
-    expect(Array.from(dataset.targets)).toEqual([2, 1, 0, 1]);
+    expect(Array.from(dataset.targets)).toEqual([2, 1, 0, 1, 2, 0]);
   });
 
   it('puts numeric text classes before other text', async () => {
-    const { dataset } = await load('a,y\n1,b\n2,10\n3,9\n4,a\n');
+    const { dataset } = await load(
+      'a,y\n1,b\n2,10\n3,9\n4,a\n5,b\n6,10\n7,9\n8,a\n',
+    );
 
     expect(dataset.classNames).toEqual(['9', '10', 'a', 'b']);
   });
@@ -216,7 +236,10 @@ describe('loadCsv', () => {
     const regression = await load('a,y\n1,0\n2,1\n3,1\n', {
       task: 'regression',
     });
-    const rows = Array.from({ length: 12 }, (_, index) => `${index},${index}`);
+    const rows = Array.from(
+      { length: 24 },
+      (_, index) => `${index},${index % 12}`,
+    );
     const classification = await load(`a,y\n${rows.join('\n')}\n`, {
       task: 'classification',
     });
@@ -225,6 +248,20 @@ describe('loadCsv', () => {
     expect(Array.from(regression.dataset.targets)).toEqual([0, 1, 1]);
     expect(classification.dataset.task).toBe('classification');
     expect(classification.dataset.classNames).toHaveLength(12);
+  });
+
+  it('keeps a target with two rows per class', async () => {
+    const { dataset } = await load('a,y\n1,p\n2,q\n3,r\n4,p\n5,q\n6,r\n');
+
+    expect(dataset.classNames).toEqual(['p', 'q', 'r']);
+  });
+
+  it('keeps regression targets up to 1e150', async () => {
+    const lines = csvLines(11, (index) => `${index},-${index}e149`);
+    const { dataset } = await load(`a,y\n${lines}`);
+
+    expect(dataset.task).toBe('regression');
+    expect(dataset.targets[10]).toBe(-1e150);
   });
 
   it('one-hot encodes text features in sorted order', async () => {
@@ -259,12 +296,15 @@ describe('loadCsv', () => {
   });
 
   it('leaves out dropped columns', async () => {
-    const { dataset } = await load('id,name,a,y\n1,Ann,5,p\n2,Bob,6,q\n', {
-      drop: ['id', 'name'],
-    });
+    const { dataset } = await load(
+      'id,name,a,y\n1,Ann,5,p\n2,Bob,6,q\n3,Cy,7,p\n4,Di,8,q\n',
+      {
+        drop: ['id', 'name'],
+      },
+    );
 
     expect(dataset.featureNames).toEqual(['a']);
-    expect(Array.from(dataset.features)).toEqual([5, 6]);
+    expect(Array.from(dataset.features)).toEqual([5, 6, 7, 8]);
   });
 
   it('recognizes every missing-value marker', async () => {
@@ -293,22 +333,23 @@ describe('loadCsv', () => {
 
   it('drops rows with missing values, target included', async () => {
     const { dataset } = await load(
-      'a,color,y\n1,red,p\n2,green,NA\n3,?,q\n4,blue,q\n5,red,p\n',
+      'a,color,y\n1,red,p\n2,green,NA\n3,?,q\n4,blue,q\n5,red,p\n6,blue,q\n',
       { missing: 'drop-rows' },
     );
 
-    expect(dataset.rowCount).toBe(3);
+    expect(dataset.rowCount).toBe(4);
     expect(dataset.featureNames).toEqual(['a', 'color=blue', 'color=red']);
     expect(featureRows(dataset)).toEqual([
       [1, 0, 1],
       [4, 1, 0],
       [5, 0, 1],
+      [6, 1, 0],
     ]);
-    expect(Array.from(dataset.targets)).toEqual([0, 1, 0]);
+    expect(Array.from(dataset.targets)).toEqual([0, 1, 0, 1]);
   });
 
   it('drops classes that only dropped rows have', async () => {
-    const { dataset } = await load('a,y\n1,p\n,r\n3,q\n', {
+    const { dataset } = await load('a,y\n1,p\n,r\n3,q\n4,p\n5,q\n', {
       missing: 'drop-rows',
     });
 
@@ -414,8 +455,29 @@ describe('loadCsv rejects', () => {
   it('an unclosed quote', async () => {
     const message = await rejection('a,y\n1,p\n2,"q\n3,p\n');
 
-    expect(message).toContain('Unclosed quote in');
-    expect(message).toContain('starts after line 2');
+    expect(message).toContain('Unclosed quote in the record');
+    expect(message).toContain('starts on line 3 of');
+    expect(message).toContain('column "y"');
+  });
+
+  it('an unclosed quote after blank lines', async () => {
+    const message = await rejection('a,y\n1,p\n\n\n2,"q\n\n3,p\n');
+
+    expect(message).toContain('starts on line 5 of');
+  });
+
+  it('an unclosed quote after a multi-line field', async () => {
+    const message = await rejection('a,y\n"1\n2",p\n"3,q\n');
+
+    expect(message).toContain('starts on line 4 of');
+    expect(message).toContain('column "a"');
+  });
+
+  it('an unclosed quote in the header', async () => {
+    const message = await rejection('"a,y\n1,p\n');
+
+    expect(message).toContain('starts on line 1 of');
+    expect(message).not.toContain('column');
   });
 
   it('text after a closing quote', async () => {
@@ -424,6 +486,32 @@ describe('loadCsv rejects', () => {
     expect(message).toContain('Invalid quoted field on line 3');
     expect(message).toContain('two quotes ("")');
     expect(message).not.toContain('Invalid Closing Quote');
+    expect(message).not.toContain('--delimiter');
+  });
+
+  it('a quoted header read with the wrong delimiter', async () => {
+    const message = await rejection('"name";"quality"\n"x";1\n', {
+      delimiter: ',',
+    });
+
+    expect(message).toContain('Invalid quoted field on line 1 of');
+    expect(message).toContain('read with delimiter ","');
+    expect(message).toContain('pass that with --delimiter');
+  });
+
+  it('a quoted header with an undetected delimiter', async () => {
+    const message = await rejection('"a"|"y"\n"1"|"p"\n"2"|"q"\n');
+
+    expect(message).toContain('Invalid quoted field on line 1 of');
+    expect(message).toContain('read with delimiter ","');
+    expect(message).toContain('--delimiter');
+  });
+
+  it('a quote inside a header field', async () => {
+    const message = await rejection('a;"y"\n1;p\n', { delimiter: ',' });
+
+    expect(message).toContain('Invalid quote on line 1 of');
+    expect(message).toContain('read with delimiter ","');
   });
 
   it('a quote inside an unquoted field', async () => {
@@ -450,6 +538,57 @@ describe('loadCsv rejects', () => {
     const message = await rejection('a,y\n1,p\n2,p\n');
 
     expect(message).toContain('has the single class "p" in all 2 rows');
+  });
+
+  it('a numeric target with too many classes', async () => {
+    const lines = csvLines(400, (index) => `${index % 7},${1000 + index}`);
+    const file = writeCsv(`rooms,price\n${lines}`, 'house.csv');
+    const message = await rejectionOf(file, {
+      target: 'price',
+      task: 'classification',
+    });
+
+    expect(message).toMatch(
+      /^Target column "price" of \S+house\.csv has 400 distinct values in 400 rows, too many classes to learn/,
+    );
+    expect(message).toContain('use --task regression');
+    expect(message).toContain('or pass another --target');
+  });
+
+  it('an automatic task with too many classes', async () => {
+    const message = await rejection('a,y\n1,1\n2,2\n3,3\n4,1\n5,2\n');
+
+    expect(message).toContain('has 3 distinct values in 5 rows');
+    expect(message).toContain('use --task regression');
+  });
+
+  it('a text target with too many classes', async () => {
+    const lines = csvLines(30, (index) => `${index},name${index}`);
+    const message = await rejection(`a,y\n${lines}`);
+
+    expect(message).toContain('has 30 distinct values in 30 rows');
+    expect(message).toContain(': pass another --target.');
+    expect(message).not.toContain('--task regression');
+  });
+
+  it('a target with thousands separators', async () => {
+    const lines = csvLines(30, (index) => `${index},"${index + 1},250.50"`);
+    const message = await rejection(`a,y\n${lines}`);
+
+    expect(message).toContain('too many classes to learn');
+    expect(message).toContain('"1,250.50" on line 2 is not a number');
+    expect(message).toContain('without thousands separators');
+    expect(message).toContain('fix the column to use --task regression');
+  });
+
+  it('a regression target too large to square', async () => {
+    const lines = csvLines(11, (index) => `${index},${index}e300`);
+    const message = await rejection(`a,y\n${lines}`);
+
+    expect(message).toContain('has the value 1e+301');
+    expect(message).toContain('too large for regression');
+    expect(message).toContain('at most 1e+150 in size');
+    expect(message).toContain('Rescale the column');
   });
 
   it('a column without values', async () => {
@@ -567,6 +706,57 @@ describe('loadCsv rejects', () => {
     expect(message).toContain('"size" of');
     expect(message).toContain('"0,5" on line 2 is not a number');
     expect(message).toContain('a point as the decimal mark');
+  });
+
+  it.each(['1e400', '-1e400', 'Infinity'])(
+    'a number out of range: %s',
+    async (text) => {
+      const message = await rejection(`a,y\n1,p\n ${text} ,q\n3,p\n4,q\n`);
+
+      expect(message).toContain(`Number "${text}" in column "a" on line 3 of`);
+      expect(message).toContain('is out of range');
+      expect(message).toContain('must be finite');
+    },
+  );
+
+  it('a target out of range', async () => {
+    const message = await rejection('a,y\n1,2\n2,1e999\n', {
+      task: 'regression',
+    });
+
+    expect(message).toContain('Number "1e999" in column "y" on line 3 of');
+  });
+
+  it.each(['37,378.35', '37.378,35', '37 378,35', "37'378.35"])(
+    'numbers with thousands separators: %s',
+    async (example) => {
+      const lines = csvLines(
+        25,
+        (index) =>
+          `"${example.replace('37', String(10 + index))}",${index % 2}`,
+      );
+      const message = await rejection(`price,y\n${lines}`, { delimiter: ',' });
+
+      expect(message).toContain('Cannot use column "price"');
+      expect(message).toContain(
+        `"${example.replace('37', '10')}" on line 2 is not a number`,
+      );
+      expect(message).toContain('without thousands separators');
+      expect(message).toContain('fix the values that are not numbers');
+    },
+  );
+
+  it('cites a thousands separator over other text', async () => {
+    const prices = ['unknown', '950.00', '1,250.50'];
+    const lines = csvLines(25, (index) => {
+      const price = prices[index] ?? `${index},000.00`;
+
+      return `${price.includes(',') ? `"${price}"` : price},${index % 2}`;
+    });
+    const message = await rejection(`price,y\n${lines}`);
+
+    expect(message).toContain('"1,250.50" on line 4 is not a number');
+    expect(message).toContain('without thousands separators');
   });
 
   it('regression on a text target', async () => {

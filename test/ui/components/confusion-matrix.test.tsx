@@ -1,6 +1,7 @@
 import { render } from 'ink-testing-library';
 import { expect, test } from 'vitest';
 import { ConfusionMatrix } from '../../../source/ui/components/confusion-matrix.js';
+import { textWidth } from '../../../source/ui/text-cells.js';
 
 const irisConfusion = [
   [10, 0, 0],
@@ -43,6 +44,46 @@ test('cuts long names in the middle', () => {
   const lines = lastFrame()?.split('\n') ?? [];
   expect(lines[0]).toBe('                 Iri…osa Iri…lor Iri…ica');
   expect(lines[2]).toBe('Iris-versicolor        0       9       1');
+  unmount();
+});
+
+test('aligns wide class names by cells', () => {
+  const { lastFrame, unmount } = render(
+    <ConfusionMatrix
+      confusion={irisConfusion}
+      classNames={['晴れ', '雨のち曇り', '雪']}
+      width={80}
+      maxLines={4}
+    />,
+  );
+
+  // Each CJK character takes two cells, so "雨のち曇り" is 10 cells wide.
+  expect(lastFrame()).toBe(
+    [
+      '                  晴れ 雨のち曇り         雪',
+      '晴れ                10          0          0',
+      '雨のち曇り           0          9          1',
+      '雪                   0          2          8',
+    ].join('\n'),
+  );
+  unmount();
+});
+
+test('cuts wide class names by cells', () => {
+  const { lastFrame, unmount } = render(
+    <ConfusionMatrix
+      confusion={irisConfusion}
+      classNames={['晴れ', '雨のち曇り', '雪']}
+      width={30}
+      maxLines={4}
+    />,
+  );
+
+  const lines = lastFrame()?.split('\n') ?? [];
+  expect(lines[0]).toBe('             晴れ 雨…り    雪');
+  for (const line of lines) {
+    expect(textWidth(line), line).toBeLessThanOrEqual(30);
+  }
   unmount();
 });
 

@@ -1,6 +1,7 @@
 import { render } from 'ink-testing-library';
 import { expect, test } from 'vitest';
 import { FinishedTable } from '../../../source/ui/components/finished-table.js';
+import { textWidth } from '../../../source/ui/text-cells.js';
 import {
   createRegressionData,
   createSweepState,
@@ -169,5 +170,42 @@ test('scrolls to keep the selection in sight', () => {
     '› t02',
   ]);
   expect(lines[5]).toBe('  +4 above · +5 more trials');
+  unmount();
+});
+
+test('keeps wide text within the width', () => {
+  const weather = createSweepState({
+    trialCount: 30,
+    workerCount: 2,
+    finishedCount: 12,
+    failedCount: 1,
+    data: createTestData({
+      name: 'boston_housing_prices_2024_cleaned_final_天気の記録.csv',
+      classNames: ['晴れ', '雨のち曇り', '雪'],
+    }),
+  });
+  const failed = weather.trials['t12'];
+  if (failed === undefined) {
+    throw new Error('Trial t12 not found in the test state');
+  }
+  const withError = {
+    ...weather,
+    trials: {
+      ...weather.trials,
+      t12: {
+        ...failed,
+        error: `「雨のち曇り」の列が見つかりません: ${'x'.repeat(60)}`,
+      },
+    },
+  };
+  const { lastFrame, unmount } = render(
+    <FinishedTable state={withError} width={60} maxLines={3} />,
+  );
+
+  const lines = linesOf(lastFrame());
+  expect(lines.at(-1)).toMatch(/^latest failure t12: 「雨のち曇り」の列/);
+  for (const line of lines) {
+    expect(textWidth(line), line).toBeLessThanOrEqual(60);
+  }
   unmount();
 });

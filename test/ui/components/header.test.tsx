@@ -1,6 +1,7 @@
 import { render } from 'ink-testing-library';
 import { expect, test } from 'vitest';
 import { Header } from '../../../source/ui/components/header.js';
+import { textWidth } from '../../../source/ui/text-cells.js';
 import {
   createRegressionData,
   createSweepState,
@@ -147,5 +148,30 @@ test('cuts a long job to keep the clock and pool', () => {
   expect(lines[0]).toBe(
     'traintop · wine-quality-red.csv rando… · elapsed 1m05s · ETA 1m05s · pool 4 of 8',
   );
+  unmount();
+});
+
+test('fits wide characters by cells', () => {
+  const state = createSweepState({
+    trialCount: 30,
+    workerCount: 2,
+    finishedCount: 12,
+    data: createTestData({
+      name: 'boston_housing_prices_2024_cleaned_final_天気の記録.csv',
+    }),
+  });
+  const job = { ...state, job: '天気の予測 random forest classification' };
+  const { lastFrame, unmount } = render(<Header state={job} width={80} />);
+
+  const lines = lastFrame()?.split('\n') ?? [];
+  expect(lines[0]).toBe(
+    'traintop · 天気の予測 random forest c… · elapsed 2m06s · ETA 2m24s · pool 2 of 8',
+  );
+  expect(lines[2]).toBe(
+    'best 0.960 test acc t06 T100 f3 d3 s6  boston_housin…気の記録.csv · hold-out 20%',
+  );
+  for (const line of lines) {
+    expect(textWidth(line), line).toBeLessThanOrEqual(80);
+  }
   unmount();
 });

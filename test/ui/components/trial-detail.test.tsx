@@ -2,6 +2,7 @@ import { render } from 'ink-testing-library';
 import { expect, test } from 'vitest';
 import type { RunState } from '../../../source/state/run-state.js';
 import { TrialDetail } from '../../../source/ui/components/trial-detail.js';
+import { textWidth } from '../../../source/ui/text-cells.js';
 import {
   createRegressionData,
   createSweepState,
@@ -37,14 +38,29 @@ const older = createSweepState({
   finishedCount: 12,
 });
 
-function renderDetail(state: RunState, trialId: string, height = 23) {
+const weather = createSweepState({
+  trialCount: 30,
+  workerCount: 2,
+  finishedCount: 12,
+  data: createTestData({
+    name: 'boston_housing_prices_2024_cleaned_final_天気の記録.csv',
+    classNames: ['晴れ', '雨のち曇り', '雪'],
+  }),
+});
+
+function renderDetail(
+  state: RunState,
+  trialId: string,
+  height = 23,
+  width = 80,
+) {
   const trial = state.trials[trialId];
   if (trial === undefined) {
     throw new Error(`Trial ${trialId} not found in the test state`);
   }
 
   return render(
-    <TrialDetail state={state} trial={trial} width={80} height={height} />,
+    <TrialDetail state={state} trial={trial} width={width} height={height} />,
   );
 }
 
@@ -165,5 +181,38 @@ test('pads to its height', () => {
   const lines = linesOf(lastFrame());
   expect(lines).toHaveLength(20);
   expect(lines.at(-1)).toBe('');
+  unmount();
+});
+
+test('aligns a matrix of wide class names', () => {
+  const { lastFrame, unmount } = renderDetail(weather, 't06');
+
+  const lines = linesOf(lastFrame());
+  expect(lines).toContain('                  晴れ 雨のち曇り         雪');
+  expect(lines).toContain('晴れ                10          0          0');
+  expect(lines).toContain('雨のち曇り           0         10          0');
+  expect(lines).toContain('雪                   0          0         10');
+  unmount();
+});
+
+test('cuts a long data name in the middle', () => {
+  const { lastFrame, unmount } = renderDetail(weather, 't06');
+
+  const lines = linesOf(lastFrame());
+  expect(lines).toContain(
+    'data      boston_housing…気の記録.csv · 150 rows · classification · hold-out 20%',
+  );
+  unmount();
+});
+
+test('keeps wide text within a narrow width', () => {
+  const { lastFrame, unmount } = renderDetail(weather, 't06', 23, 40);
+
+  const lines = linesOf(lastFrame());
+  expect(lines.length).toBeGreaterThan(0);
+  for (const line of lines) {
+    expect(textWidth(line), line).toBeLessThanOrEqual(40);
+  }
+  expect(lines).toContain('雨のち曇り         0       10        0');
   unmount();
 });

@@ -1,10 +1,15 @@
 import { render } from 'ink-testing-library';
 import { expect, test } from 'vitest';
 import { WorkerPanel } from '../../../source/ui/components/worker-panel.js';
+import { reduceRunEvents } from '../../../source/state/reducer.js';
+import { createRunState } from '../../../source/state/run-state.js';
 import {
+  createSweepEvents,
   createSweepState,
   createTestRunState,
+  createTestTrial,
   createTestWorker,
+  RUN_START_MS,
 } from '../factories.js';
 
 const state = createSweepState({
@@ -73,6 +78,69 @@ test('lists and counts idle and failed workers', () => {
 test('says so before any worker started', () => {
   const { lastFrame, unmount } = render(
     <WorkerPanel state={createTestRunState()} width={80} maxLines={3} />,
+  );
+
+  expect(lastFrame()).toContain('No worker has started yet.');
+  unmount();
+});
+
+test('says so when the run has ended', () => {
+  const ended = createTestRunState({
+    finishedAt: RUN_START_MS + 5_000,
+    finishReason: 'completed',
+    trials: { t07: createTestTrial({ status: 'finished' }) },
+  });
+  const { lastFrame, unmount } = render(
+    <WorkerPanel state={ended} width={80} maxLines={3} />,
+  );
+
+  expect(lastFrame()).toContain('No workers running: the run has ended.');
+  expect(lastFrame()).not.toContain('started yet');
+  unmount();
+});
+
+test('says so after the last events of a run', () => {
+  const events = createSweepEvents({
+    trialCount: 3,
+    workerCount: 2,
+    finishedCount: 3,
+  });
+  const end = RUN_START_MS + 100_000;
+  const ended = reduceRunEvents(createRunState(), [
+    ...events,
+    { kind: 'worker-exited', at: end, workerId: 1 },
+    { kind: 'worker-exited', at: end, workerId: 2 },
+    { kind: 'run-finished', at: end, reason: 'completed' },
+  ]);
+  const { lastFrame, unmount } = render(
+    <WorkerPanel state={ended} width={80} maxLines={3} />,
+  );
+
+  expect(lastFrame()).toContain('No workers running: the run has ended.');
+  unmount();
+});
+
+test('says so when every trial has ended', () => {
+  const done = createTestRunState({
+    trials: {
+      t07: createTestTrial({ status: 'finished' }),
+      t08: createTestTrial({ status: 'failed' }),
+    },
+  });
+  const { lastFrame, unmount } = render(
+    <WorkerPanel state={done} width={80} maxLines={3} />,
+  );
+
+  expect(lastFrame()).toContain('No workers running: every trial has ended.');
+  unmount();
+});
+
+test('waits for workers while trials are queued', () => {
+  const queued = createTestRunState({
+    trials: { t07: createTestTrial({ status: 'queued' }) },
+  });
+  const { lastFrame, unmount } = render(
+    <WorkerPanel state={queued} width={80} maxLines={3} />,
   );
 
   expect(lastFrame()).toContain('No worker has started yet.');
