@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -77,6 +77,41 @@ describe.skipIf(!hasTmux)('the monitor in tmux', () => {
     tmux('send-keys', '-t', 'run', 'q');
     const after = await waitForScreen((text) => text.includes('stopped'));
     expect(after).toContain('before-traintop');
+    await waitForScreen(() => readExitCode(exitFile) !== null);
+    expect(readExitCode(exitFile)).toBe(0);
+  });
+
+  it('opens a finished trial of a CSV run with its confusion matrix', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'traintop-tmux-data-'));
+    const file = path.join(folder, 'flowers.csv');
+    const rows = ['length,width,species'];
+    for (let row = 0; row < 60; row += 1) {
+      const kind = row % 3;
+      rows.push(
+        `${kind * 2 + (row % 7) / 10},${kind + (row % 5) / 10},${['setosa', 'versicolor', 'virginica'][kind]}`,
+      );
+    }
+    writeFileSync(file, `${rows.join('\n')}\n`);
+    // Trials of 20 trees finish at once; those of 100,000 keep the run going.
+    const { exitFile } = startInTmux(
+      `--data ${file} --target species --cv 3 --trees 20,100000 ` +
+        '--max-features 1 --max-depth 2 --seeds 1 --workers 1',
+    );
+    await waitForScreen((text) => text.includes('Enter details'));
+
+    tmux('send-keys', '-t', 'run', 'Down');
+    tmux('send-keys', '-t', 'run', 'Enter');
+    const detail = await waitForScreen((text) =>
+      text.includes('confusion matrix'),
+    );
+    expect(detail).toContain('Trial t1');
+    expect(detail).toContain('3-fold CV');
+    expect(detail).toMatch(/setosa\s+versicolor\s+virginica/);
+
+    tmux('send-keys', '-t', 'run', 'Escape');
+    await waitForScreen((text) => text.includes('Workers'));
+
+    tmux('send-keys', '-t', 'run', 'q');
     await waitForScreen(() => readExitCode(exitFile) !== null);
     expect(readExitCode(exitFile)).toBe(0);
   });
