@@ -3,7 +3,8 @@
 // BullMQ keeps its keys under `<prefix>:<queue name>:`, that is
 // `traintop:run-<run id>:`. traintop's own keys sit under
 // `<prefix>:run:<run id>:`. Only a queue named exactly `run` would share
-// that space, and the queue of a run is always `run-<run id>`.
+// that space, and the queue of a run is always `run-<run id>`. The registry
+// of active runs, shared by all runs, is `<prefix>:runs`.
 
 /** Prefix of every key traintop writes to Redis. */
 export const DEFAULT_KEY_PREFIX = 'traintop';
@@ -27,6 +28,8 @@ export type RunKeys = {
   readonly heartbeatPattern: string;
   /** Key through which the coordinator sends controls to the workers. */
   readonly controlKey: string;
+  /** Hash that contains the run's data table, stored once per run. */
+  readonly tableKey: string;
 };
 
 export type RunKeysOptions = {
@@ -52,7 +55,18 @@ export function createRunKeys(
     progressStream: `${runKey}:progress`,
     heartbeatPattern: `${runKey}:heartbeat:*`,
     controlKey: `${runKey}:control`,
+    tableKey: `${runKey}:table`,
   };
+}
+
+/**
+ * Returns the sorted set of active runs under `prefix`: `<prefix>:runs`.
+ * No queue is named `runs`, so BullMQ never writes a key of that name.
+ */
+export function runRegistryKey(prefix: string = DEFAULT_KEY_PREFIX): string {
+  checkKeyPart('key prefix', prefix);
+
+  return `${prefix}:runs`;
 }
 
 /** Returns the key that worker `workerId` refreshes while it is alive. */

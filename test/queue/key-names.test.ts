@@ -8,6 +8,7 @@ import {
   DEFAULT_KEY_PREFIX,
   heartbeatKey,
   KeyNameError,
+  runRegistryKey,
 } from '../../source/queue/key-names.js';
 import { parseRedisUrl } from '../../source/queue/redis-url.js';
 import { hasRedisServer, RedisServer } from './redis-server.js';
@@ -34,6 +35,7 @@ describe('createRunKeys', () => {
       progressStream: `traintop:run:${RUN_ID}:progress`,
       heartbeatPattern: `traintop:run:${RUN_ID}:heartbeat:*`,
       controlKey: `traintop:run:${RUN_ID}:control`,
+      tableKey: `traintop:run:${RUN_ID}:table`,
     });
   });
 
@@ -72,6 +74,16 @@ describe('createRunKeys', () => {
     expect(() => createRunKeys('r1', { prefix: 'a:b' })).toThrow(
       'Invalid key prefix "a:b"',
     );
+  });
+});
+
+describe('runRegistryKey', () => {
+  it('puts the registry under the prefix', () => {
+    expect(runRegistryKey('traintop-test-7')).toBe('traintop-test-7:runs');
+  });
+
+  it('rejects a prefix with ":"', () => {
+    expect(() => runRegistryKey('a:b')).toThrow('Invalid key prefix "a:b"');
   });
 });
 

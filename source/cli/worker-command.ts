@@ -1,0 +1,263 @@
+import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { availableParallelism, hostname } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+import { checkRedis } from '../queue/check-redis.js';
+import { MAX_THREADS } from '../queue/control-record.js';
+import {
+  DEFAULT_KEY_PREFIX,
+  KeyNameError,
+  runRegistryKey,
+} from '../queue/key-names.js';
+import { QueueWorker } from '../queue/queue-worker.js';
+import { RedisCheckError } from '../queue/redis-failure.js';
+import {
+  formatRedisUrl,
+  parseRedisUrl,
+  RedisUrlError,
+  type RedisTarget,
+} from '../queue/redis-url.js';
+import { EXIT_FORCED, rejectInput } from './exit-codes.js';
+import { describeRange, TICK_MS_RANGE, type Range } from './flag-table.js';
+import { parseWholeNumber } from './flag-values.js';
+import { openLogFile } from './logger.js';
+import { handleStopSignals } from './stop-signals.js';
+
+/** Time between two ticks of a worker without --tick, in ms. */
+const DEFAULT_WORKER_TICK_MS = 1_000;
+
+/** Time allowed to reach Redis at start, in ms. */
+const REDIS_CHECK_TIMEOUT_MS = 5_000;
+
+const DEFAULT_LOG_FILE = 'traintop-worker.log';
+
+const THREADS_RANGE: Range = { min: 1, max: MAX_THREADS };
+
+const USAGE =
+  'usage: traintop worker --redis URL [--threads N] [--prefix P] ' +
+  '[--tick MS] [--log FILE]';
+
+const TICK_RANGE_TEXT = `${TICK_MS_RANGE.min} to ${TICK_MS_RANGE.max} ms`;
+
+const HELP = `${USAGE}
+
+Trains the trials of every active run that a coordinator (traintop run
+--redis) puts on Redis, on this machine's worker threads. SIGTERM or
+Ctrl+C hands the running trials back to the queue and stops the worker.
+
+  --redis URL   Redis server: redis://[user][:password]@host[:port][/db],
+                or rediss:// for TLS
+  --threads N   trials trained at once per run, 1 to ${MAX_THREADS}, unless
+                the run's coordinator sets another count
+                (default: one per CPU core)
+  --prefix P    key prefix of the runs to serve (default: ${DEFAULT_KEY_PREFIX})
+  --tick MS     time between two looks for runs, controls and heartbeats,
+                ${TICK_RANGE_TEXT} (default: ${DEFAULT_WORKER_TICK_MS})
+  --log FILE    the worker's log file (default: ${DEFAULT_LOG_FILE})
+`;
+
+type WorkerArgs = {
+  readonly target: RedisTarget;
+  readonly threads: number;
+  readonly prefix: string;
+  readonly tickMs: number;
+  readonly logPath: string;
+};
+
+/**
+ * Runs `traintop worker`: checks Redis, then serves runs until a stop
+ * signal. Returns the exit code: 0 after a stop, 2 for bad flags or an
+ * unreachable Redis.
+ */
+export async function runWorkerCommand(
+  argv: readonly string[],
+): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+
+  const args = parseWorkerArgs(argv);
+  if (typeof args === 'string') {
+    return rejectInput(args);
+  }
+
+  try {
+    await checkRedis(args.target, { timeoutMs: REDIS_CHECK_TIMEOUT_MS });
+  } catch (error) {
+    if (error instanceof RedisCheckError) {
+      return rejectInput(error.message);
+    }
+    throw error;
+  }
+
+  // Checked after Redis, so a worker that cannot start leaves no log file.
+  const logProblem = checkLogFile(args.logPath);
+  if (logProblem !== null) {
+    return rejectInput(logProblem);
+  }
+
+  return serve(args);
+}
+
+async function serve(args: WorkerArgs): Promise<number> {
+  const log = openLogFile(args.logPath);
+  const host = hostname();
+  const workerId = toWorkerId(host);
+  const worker = new QueueWorker({
+    ...args,
+    workerId,
+    host,
+    logger: log.logger,
+  });
+
+  // A stray rejection in a library must not end a worker that serves runs.
+  const onRejection = (reason: unknown) => {
+    log.logger.error({ err: reason }, 'unhandled rejection');
+  };
+  process.on('unhandledRejection', onRejection);
+
+  let requestStop = () => {};
+  const stopRequested = new Promise<void>((resolve) => {
+    requestStop = resolve;
+  });
+  const removeSignalHandlers = handleStopSignals({
+    onStop: () => requestStop(),
+    onForce: () => {
+      log.logger.warn('second stop signal: exiting without handing back');
+      log.flush();
+      process.exit(EXIT_FORCED);
+    },
+  });
+
+  worker.start();
+  process.stdout.write(
+    `traintop worker ${workerId}: serving runs under "${args.prefix}" at ` +
+      `${formatRedisUrl(args.target)} with ${args.threads} threads, ` +
+      `logging to ${args.logPath}\n`,
+  );
+
+  await stopRequested;
+  process.stdout.write(
+    `traintop worker ${workerId}: stopping, handing back running trials\n`,
+  );
+  await worker.stop();
+  removeSignalHandlers();
+  process.off('unhandledRejection', onRejection);
+  log.flush();
+  const failure = log.failure();
+  if (failure) {
+    process.stderr.write(
+      `warning: Failed to write ${args.logPath}: ${failure.message}; ` +
+        'it stops there.\n',
+    );
+  }
+
+  return 0;
+}
+
+function parseWorkerArgs(argv: readonly string[]): WorkerArgs | string {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        redis: { type: 'string' },
+        threads: { type: 'string' },
+        prefix: { type: 'string' },
+        tick: { type: 'string' },
+        log: { type: 'string' },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    return `${(error as Error).message}: ${USAGE}.`;
+  }
+
+  if (values.redis === undefined) {
+    return `Missing --redis: ${USAGE}.`;
+  }
+
+  let target: RedisTarget;
+  try {
+    target = parseRedisUrl(values.redis);
+  } catch (error) {
+    if (error instanceof RedisUrlError) {
+      return error.message;
+    }
+    throw error;
+  }
+
+  const threads = readCount(values.threads, 'threads', THREADS_RANGE);
+  const tickMs = readCount(values.tick, 'tick', TICK_MS_RANGE);
+  if (typeof threads === 'string' || typeof tickMs === 'string') {
+    return typeof threads === 'string' ? threads : (tickMs as string);
+  }
+
+  const prefix = values.prefix ?? DEFAULT_KEY_PREFIX;
+  try {
+    runRegistryKey(prefix);
+  } catch (error) {
+    if (error instanceof KeyNameError) {
+      return error.message;
+    }
+    throw error;
+  }
+
+  return {
+    target,
+    prefix,
+    logPath: values.log ?? DEFAULT_LOG_FILE,
+    threads: threads ?? availableParallelism(),
+    tickMs: tickMs ?? DEFAULT_WORKER_TICK_MS,
+  };
+}
+
+/** Returns the number, undefined when absent, or the error line. */
+function readCount(
+  text: string | undefined,
+  flag: string,
+  range: Range,
+): number | undefined | string {
+  if (text === undefined) {
+    return undefined;
+  }
+
+  const value = parseWholeNumber(text);
+  if (value === null || value < range.min || value > range.max!) {
+    const unit = flag === 'tick' ? ' of milliseconds' : '';
+
+    return (
+      `Invalid --${flag} "${text}": expected a whole number${unit} ` +
+      `${describeRange(range)}.`
+    );
+  }
+
+  return value;
+}
+
+/** Returns why the log file cannot be written, or null when it can. */
+function checkLogFile(logPath: string): string | null {
+  try {
+    mkdirSync(path.dirname(path.resolve(logPath)), { recursive: true });
+    closeSync(openSync(logPath, 'a'));
+
+    return null;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+
+    return (
+      `Cannot write the log file ${logPath} (${code}): ` +
+      'pass --log with a writable path.'
+    );
+  }
+}
+
+/**
+ * Returns `<host>-<pid>`, with any character that cannot be part of a key
+ * name replaced by "-", so two workers on one machine differ.
+ */
+function toWorkerId(host: string): string {
+  return `${host.replace(/[^A-Za-z\d._-]/g, '-')}-${process.pid}`;
+}

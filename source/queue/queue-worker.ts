@@ -1,0 +1,206 @@
+import { Redis } from 'ioredis';
+
+import type { RunLogger } from '../runner/run-logger.js';
+import { toRedisOptions } from './connection-options.js';
+import { readControl } from './control-record.js';
+import { ErrorLog } from './error-log.js';
+import { HostSampler } from './host-sampler.js';
+import { createRunKeys } from './key-names.js';
+import { RUN_STALE_MS } from './protocol.js';
+import { formatRedisUrl, type RedisTarget } from './redis-url.js';
+import { RunConsumer } from './run-consumer.js';
+import { listActiveRuns } from './run-registry.js';
+
+/** A heartbeat key outlives this many ticks, so one late tick keeps it. */
+const HEARTBEAT_TTL_TICKS = 3;
+
+export type QueueWorkerOptions = {
+  readonly target: RedisTarget;
+  /** Key prefix of the runs to serve. */
+  readonly prefix: string;
+  /** Trials trained at once per run, unless the run's control sets it. */
+  readonly threads: number;
+  /** Time between two ticks, in ms: registry poll, controls, heartbeat. */
+  readonly tickMs: number;
+  /** Id of this worker, unique among the workers of a run. */
+  readonly workerId: string;
+  readonly host: string;
+  readonly logger: RunLogger;
+};
+
+/**
+ * A `traintop worker` process: on every tick it reads the registry of
+ * active runs, serves each active run with a RunConsumer, applies each
+ * run's control record and sends a heartbeat. It stops serving a run that
+ * has been inactive for RUN_STALE_MS. Redis errors are logged and never
+ * stop it: ioredis reconnects, and commands wait for the connection.
+ */
+export class QueueWorker {
+  private readonly redis: Redis;
+  private readonly errors: ErrorLog;
+  private readonly sampler: HostSampler;
+  private readonly consumers = new Map<string, RunConsumer>();
+  /** When each served run was last seen active, on this machine's clock. */
+  private readonly lastSeenAt = new Map<string, number>();
+  private timer: NodeJS.Timeout | undefined;
+  private isStopping = false;
+
+  constructor(private readonly options: QueueWorkerOptions) {
+    this.errors = new ErrorLog(options.logger);
+    this.sampler = new HostSampler((error) => {
+      this.errors.warn('memory reading', error);
+    });
+    this.redis = new Redis(toRedisOptions(options.target));
+    this.watchConnection();
+  }
+
+  /** Starts ticking; the first tick runs at once. */
+  start(): void {
+    const { logger, workerId, prefix, threads, target } = this.options;
+    logger.info(
+      { workerId, prefix, threads, redis: formatRedisUrl(target) },
+      'worker started',
+    );
+    void this.tickAndSchedule();
+  }
+
+  /**
+   * Stops every run: running trials hand their jobs back with checkpoints,
+   * then BullMQ, the pools and the Redis client close.
+   */
+  async stop(): Promise<void> {
+    this.isStopping = true;
+    clearTimeout(this.timer);
+    await Promise.all(
+      [...this.consumers.keys()].map((runId) => this.stopServing(runId)),
+    );
+    // A tick still waiting for Redis gets "Connection is closed" and ends.
+    this.redis.disconnect();
+    this.options.logger.info({ workerId: this.options.workerId }, 'stopped');
+  }
+
+  private async tickAndSchedule(): Promise<void> {
+    const startedAt = Date.now();
+    try {
+      await this.tick();
+    } catch (error) {
+      if (!this.isStopping) {
+        this.errors.warn('tick', error);
+      }
+    }
+
+    if (!this.isStopping) {
+      const delayMs = this.options.tickMs - (Date.now() - startedAt);
+      this.timer = setTimeout(
+        () => void this.tickAndSchedule(),
+        Math.max(0, delayMs),
+      );
+    }
+  }
+
+  private async tick(): Promise<void> {
+    const { prefix } = this.options;
+    const activeRunIds = await listActiveRuns(this.redis, prefix);
+    await this.updateRuns(activeRunIds);
+    if (this.consumers.size === 0) {
+      return;
+    }
+
+    const reading = await this.sampler.read();
+    await Promise.all(
+      [...this.consumers].map(async ([runId, consumer]) => {
+        try {
+          const keys = createRunKeys(runId, { prefix });
+          await consumer.applyControl(await readControl(this.redis, keys));
+          await consumer.heartbeat(reading);
+        } catch (error) {
+          this.errors.warn('run control', error, { runId });
+        }
+      }),
+    );
+  }
+
+  /** Serves runs that became active and stops runs inactive too long. */
+  private async updateRuns(activeRunIds: readonly string[]): Promise<void> {
+    const now = Date.now();
+    for (const runId of activeRunIds) {
+      this.lastSeenAt.set(runId, now);
+    }
+
+    // Judged on this machine's clock over several polls, so a registry
+    // that looks stale right after Redis comes back does not stop a run
+    // before its coordinator has had time to tick again.
+    const stale = [...this.consumers.keys()].filter(
+      (runId) => now - (this.lastSeenAt.get(runId) ?? 0) >= RUN_STALE_MS,
+    );
+    const opening = activeRunIds
+      .filter((runId) => !this.consumers.has(runId))
+      .map((runId) => this.serve(runId));
+    await Promise.all([
+      ...stale.map((runId) => this.stopServing(runId)),
+      ...opening,
+    ]);
+  }
+
+  private async serve(runId: string): Promise<void> {
+    const { options } = this;
+    try {
+      const consumer = await RunConsumer.open({
+        runId,
+        keys: createRunKeys(runId, { prefix: options.prefix }),
+        target: options.target,
+        redis: this.redis,
+        workerId: options.workerId,
+        host: options.host,
+        threads: options.threads,
+        heartbeatTtlMs: HEARTBEAT_TTL_TICKS * options.tickMs,
+        logger: options.logger,
+        errors: this.errors,
+      });
+      if (this.isStopping) {
+        await consumer.stop();
+        return;
+      }
+
+      this.consumers.set(runId, consumer);
+      options.logger.info({ runId }, 'serving run');
+    } catch (error) {
+      this.errors.warn('open run', error, { runId });
+    }
+  }
+
+  private async stopServing(runId: string): Promise<void> {
+    const consumer = this.consumers.get(runId);
+    if (consumer === undefined) {
+      return;
+    }
+
+    await consumer.stop();
+    this.consumers.delete(runId);
+    this.lastSeenAt.delete(runId);
+    this.options.logger.info({ runId }, 'stopped serving run');
+  }
+
+  private watchConnection(): void {
+    const { logger } = this.options;
+    let isDown = false;
+    this.redis.on('error', (error: Error) => {
+      this.errors.warn('Redis connection', error);
+    });
+    this.redis.on('reconnecting', (delayMs: number) => {
+      if (!isDown && !this.isStopping) {
+        isDown = true;
+        logger.warn({ delayMs }, 'Redis connection lost; reconnecting');
+      }
+    });
+    this.redis.on('ready', () => {
+      if (!isDown) {
+        return;
+      }
+
+      isDown = false;
+      const repeats = this.errors.clear('Redis connection');
+      logger.info({ unloggedRepeats: repeats }, 'reconnected to Redis');
+    });
+  }
+}

@@ -1,0 +1,255 @@
+import {
+  MessageChannel,
+  receiveMessageOnPort,
+  type MessagePort,
+} from 'node:worker_threads';
+
+import { UnrecoverableError, WaitingError, type Job } from 'bullmq';
+import type { Piscina } from 'piscina';
+
+import type { SharedTable } from '../data/shared-table.js';
+import type { RunLogger } from '../runner/run-logger.js';
+import type { TaskMessage, TaskResult, TrainTask } from '../train/messages.js';
+import type { MessageOf, ProgressMessage, TrialJobData } from './protocol.js';
+import type { RunningTrial, RunningTrials } from './running-trials.js';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown
+  ? Omit<T, K>
+  : never;
+
+/** The fields a worker adds to every message it sends. */
+export type MessageStamp = Pick<ProgressMessage, 'at' | 'workerId'>;
+
+/** A progress message before the worker stamps it. */
+export type DraftMessage = DistributiveOmit<
+  ProgressMessage,
+  keyof MessageStamp
+>;
+
+/** The result a finished trial's job returns, which BullMQ stores. */
+export type TrialJobResult = MessageOf<'trial-finished'>;
+
+/** The parts of the worker that a trial job uses. */
+export type TrialJobContext = {
+  readonly pool: Piscina<TrainTask, TaskResult>;
+  readonly table: SharedTable;
+  /** Host name of this machine, for trial-started messages. */
+  readonly host: string;
+  readonly trials: RunningTrials;
+  /** Whether the run is paused now, so a new trial starts paused. */
+  readonly isPaused: () => boolean;
+  /**
+   * Stamps a message, appends it to the run's progress stream and resolves
+   * to it once Redis has it. It never rejects, because a failed append is
+   * logged and dropped.
+   */
+  readonly publish: <M extends DraftMessage>(
+    message: M,
+  ) => Promise<M & MessageStamp>;
+  readonly logger: RunLogger;
+};
+
+/**
+ * Trains the trial of one BullMQ job on the worker's pool and reports it on
+ * the progress stream. Returns the trial-finished message as the job's
+ * result. A preempted trial's checkpoint goes into the job's data and the
+ * job back to waiting, and a failed trial is reported and rethrown, so
+ * BullMQ retries it when the job has attempts left.
+ */
+export async function processTrialJob(
+  job: Job<TrialJobData>,
+  token: string | undefined,
+  context: TrialJobContext,
+): Promise<TrialJobResult> {
+  const data = checkJobData(job);
+  const attempt = data.attempt + job.attemptsMade;
+  const trial = context.trials.add(
+    data.spec.id,
+    data.checkpoint?.treesDone ?? 0,
+    context.isPaused(),
+  );
+
+  let result: TaskResult;
+  try {
+    result = await runTask(context, trial, data, attempt);
+  } catch (error) {
+    await reportFailure(job, context, trial, attempt, error);
+    throw error;
+  } finally {
+    context.trials.remove(trial.trialId);
+  }
+
+  switch (result.status) {
+    case 'finished': {
+      const { status: _status, ...outcome } = result;
+
+      return context.publish({
+        kind: 'trial-finished' as const,
+        ...ids(trial),
+        ...outcome,
+      });
+    }
+    case 'preempted': {
+      // Published before the job is back on the queue, so the stream never
+      // shows another worker starting the trial before this one let go.
+      const checkpoint = result.checkpoint ?? data.checkpoint;
+      await job.updateData({ ...data, checkpoint });
+      await context.publish({
+        kind: 'trial-preempted',
+        ...ids(trial),
+        treesDone: checkpoint?.treesDone ?? 0,
+      });
+      await job.moveToWait(token);
+      throw new WaitingError();
+    }
+    case 'aborted':
+      // A trial is aborted only after its job's lock was lost. Another
+      // worker may hold the job now, so this one leaves the job alone.
+      context.logger.warn(
+        { trialId: trial.trialId, treesDone: result.treesDone },
+        'trial dropped after its job lock was lost',
+      );
+      await context.publish({
+        kind: 'log',
+        level: 'warn',
+        message:
+          `Dropped trial ${trial.trialId} after ${result.treesDone} trees: ` +
+          'this worker lost the lock on its job.',
+        trialId: trial.trialId,
+      });
+      throw new WaitingError();
+  }
+}
+
+function checkJobData(job: Job<TrialJobData>): TrialJobData {
+  const data = job.data as Partial<TrialJobData> | null;
+  if (
+    typeof data?.spec?.id !== 'string' ||
+    typeof data.attempt !== 'number' ||
+    data.checkpoint === undefined
+  ) {
+    throw new UnrecoverableError(
+      `Invalid data in job ${job.id}: expected {spec, attempt, checkpoint}, ` +
+        'as traintop run --redis adds them.',
+    );
+  }
+
+  return data as TrialJobData;
+}
+
+/** Runs the training task and forwards its port messages as it goes. */
+async function runTask(
+  context: TrialJobContext,
+  trial: RunningTrial,
+  data: TrialJobData,
+  attempt: number,
+): Promise<TaskResult> {
+  const { port1, port2 } = new MessageChannel();
+  const forward = (message: TaskMessage) =>
+    forwardMessage(context, trial, attempt, message);
+  port1.on('message', forward);
+
+  const task: TrainTask = {
+    spec: data.spec,
+    attempt,
+    data: { kind: 'shared', table: context.table },
+    control: trial.control.buffer as SharedArrayBuffer,
+    port: port2,
+    checkpoint: data.checkpoint,
+  };
+  try {
+    return await context.pool.run(task, { transferList: [port2] });
+  } finally {
+    // The task posts its last messages before it returns, but the result
+    // comes back on another port, so some may still be queued here.
+    drainMessages(port1, forward);
+    port1.close();
+  }
+}
+
+function drainMessages(
+  port: MessagePort,
+  forward: (message: TaskMessage) => void,
+): void {
+  let received = receiveMessageOnPort(port);
+  while (received) {
+    forward(received.message as TaskMessage);
+    received = receiveMessageOnPort(port);
+  }
+}
+
+function forwardMessage(
+  context: TrialJobContext,
+  trial: RunningTrial,
+  attempt: number,
+  message: TaskMessage,
+): void {
+  switch (message.type) {
+    case 'started':
+      void context.publish({
+        kind: 'trial-started',
+        ...ids(trial),
+        host: context.host,
+        attempt,
+        treesDone: trial.treesDone,
+      });
+      break;
+    case 'progress': {
+      const { type: _type, ...progress } = message;
+      trial.treesDone = message.treesDone;
+      void context.publish({
+        kind: 'trial-progress',
+        ...ids(trial),
+        ...progress,
+      });
+      break;
+    }
+    case 'log':
+      context.logger[message.level](
+        { trialId: trial.trialId },
+        message.message,
+      );
+      void context.publish({
+        kind: 'log',
+        level: message.level,
+        message: message.message,
+        trialId: trial.trialId,
+      });
+      break;
+  }
+}
+
+async function reportFailure(
+  job: Job<TrialJobData>,
+  context: TrialJobContext,
+  trial: RunningTrial,
+  attempt: number,
+  error: unknown,
+): Promise<void> {
+  const willRetry = job.attemptsMade + 1 < (job.opts.attempts ?? 1);
+  context.logger.warn(
+    { err: error, trialId: trial.trialId, attempt, willRetry },
+    'trial failed',
+  );
+  if (willRetry) {
+    // A retry starts again from no trees, as it does on local threads.
+    await job.updateData({ ...job.data, checkpoint: null }).catch((cause) => {
+      context.logger.warn(
+        { err: cause, trialId: trial.trialId },
+        'failed to clear the checkpoint of a failed trial',
+      );
+    });
+  }
+
+  await context.publish({
+    kind: 'trial-failed',
+    ...ids(trial),
+    attempt,
+    error: error instanceof Error ? error.message : String(error),
+    willRetry,
+  });
+}
+
+function ids(trial: RunningTrial) {
+  return { trialId: trial.trialId, slot: trial.slot };
+}
