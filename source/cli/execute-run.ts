@@ -2,7 +2,9 @@ import type { Dataset } from '../data/dataset.js';
 import { shareTable } from '../data/shared-table.js';
 import { splitRows } from '../data/split.js';
 import type { TrialSpec } from '../plan/trial-spec.js';
+import { formatRedisUrl } from '../queue/redis-url.js';
 import { LocalRunner } from '../runner/local-runner.js';
+import type { Runner, WorkerThread } from '../runner/runner.js';
 import { EventBus } from '../state/event-bus.js';
 import type { DataSource } from '../state/events.js';
 import { reduceRunEvent } from '../state/reducer.js';
@@ -18,6 +20,7 @@ import { attachPlainOutput } from './plain-output.js';
 import { handleStopSignals } from './stop-signals.js';
 import { formatSummary, summaryOptionsFor } from './summary.js';
 import { EXIT_FAILURE, EXIT_FORCED } from './exit-codes.js';
+import type { QueueOptions } from './queue-flags.js';
 
 /** A run to carry out: a new one, or a stopped one taken up again. */
 export type RunPlan = {
@@ -34,13 +37,19 @@ export type RunPlan = {
   readonly initialState?: RunState;
   /** Trials of a resumed run that already have their result. */
   readonly doneTrialIds?: ReadonlySet<string>;
+  /** Redis queue for `traintop worker` processes; null for local threads. */
+  readonly queue: QueueOptions | null;
 };
+
+/** A runner whose threads this process can measure, if it has any. */
+type RunDriver = Runner & { listThreads(): WorkerThread[] };
 
 /** The display settings of a run: output mode and redraw interval. */
 export type RunDisplay = Pick<RunOptions, 'output' | 'tickMs'>;
 
 /**
- * Trains the plan's trials on local worker threads, appending every event
+ * Trains the plan's trials on local worker threads or on the plan's Redis
+ * queue, appending every event
  * to the run's log. Draws the monitor when stdout is a terminal, and prints
  * lines otherwise. Returns the exit code.
  */
@@ -57,29 +66,14 @@ export async function executeRun(
     state = reduceRunEvent(state, event);
   });
 
-  const runner = new LocalRunner({
-    bus,
-    runId,
-    job: jobName(plan.dataset),
-    trials: plan.trials,
-    data: { kind: 'shared', table: shareRows(plan) },
-    dataSource: plan.dataSource,
-    poolSize: plan.poolSize,
-    maxPoolSize: plan.maxPoolSize,
-    retries: plan.retries,
-    logger: log.logger,
-    ...(plan.doneTrialIds ? { doneTrialIds: plan.doneTrialIds } : {}),
-  });
+  const runner = await createRunner(plan, display, bus, log);
 
   const stdout = watchStdout(() => void runner.stop(), log);
   const output = await openOutput(plan, display, bus, runner, stdout.write);
   const removeHandlers = handleFailures(runner, output, log);
 
   let storeErrors: StoreErrors | undefined;
-  log.logger.info(
-    { runId, plan: { ...plan, initialState: undefined } },
-    'run started',
-  );
+  log.logger.info({ runId, plan: describePlan(plan) }, 'run started');
   // The run's first event comes before any reading of the machine.
   const outcome = runner.run();
   const stopTelemetry = startTelemetry(bus, runner, display.tickMs, log);
@@ -108,7 +102,73 @@ export async function executeRun(
   return 0;
 }
 
-/** Rebuilds the train/test split that a data source names. */
+/**
+ * Creates the runner: local worker threads, or the Redis queue when the
+ * plan names one. The queue's code loads only then, because BullMQ takes
+ * a noticeable time to load.
+ */
+async function createRunner(
+  plan: RunPlan,
+  display: RunDisplay,
+  bus: EventBus,
+  log: FileLogger,
+): Promise<RunDriver> {
+  const common = {
+    bus,
+    runId: plan.runId,
+    job: jobName(plan.dataset),
+    trials: plan.trials,
+    dataSource: plan.dataSource,
+    retries: plan.retries,
+    logger: log.logger,
+    ...(plan.doneTrialIds ? { doneTrialIds: plan.doneTrialIds } : {}),
+  };
+  if (plan.queue) {
+    const { QueueRunner } = await import('../runner/queue-runner.js');
+
+    return new QueueRunner({
+      ...common,
+      table: shareRows(plan),
+      target: plan.queue.target,
+      prefix: plan.queue.prefix,
+      tickMs: display.tickMs,
+    });
+  }
+
+  return new LocalRunner({
+    ...common,
+    data: { kind: 'shared', table: shareRows(plan) },
+    poolSize: plan.poolSize,
+    maxPoolSize: plan.maxPoolSize,
+  });
+}
+
+/**
+ * Returns the plan for the log: without the rows, the state or the done
+ * trials, which can be large, and with the Redis URL's password hidden.
+ */
+function describePlan(plan: RunPlan) {
+  const {
+    dataset,
+    initialState: _initialState,
+    doneTrialIds,
+    queue,
+    trials,
+    ...rest
+  } = plan;
+
+  return {
+    ...rest,
+    dataset: dataset.name,
+    trials: trials.length,
+    doneTrials: doneTrialIds?.size ?? 0,
+    queue: queue && {
+      redis: formatRedisUrl(queue.target),
+      prefix: queue.prefix,
+    },
+  };
+}
+
 /** Names the job in the header, such as `wine.csv random forest`. */
 function jobName(dataset: Dataset): string {
   return dataset.task === 'classification'
@@ -129,7 +189,7 @@ async function openOutput(
   plan: RunPlan,
   display: RunDisplay,
   bus: EventBus,
-  runner: LocalRunner,
+  runner: RunDriver,
   write: (text: string) => void,
 ): Promise<Output> {
   if (display.output === 'monitor' && process.stdout.isTTY) {
@@ -155,7 +215,7 @@ async function openOutput(
 
 function startTelemetry(
   bus: EventBus,
-  runner: LocalRunner,
+  runner: RunDriver,
   tickMs: number,
   log: FileLogger,
 ): () => void {
@@ -185,7 +245,7 @@ function startTelemetry(
  * function that removes the handlers.
  */
 function handleFailures(
-  runner: LocalRunner,
+  runner: RunDriver,
   output: Output,
   log: FileLogger,
 ): () => void {

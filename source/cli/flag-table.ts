@@ -88,6 +88,8 @@ export const FLAG_OPTIONS = {
   cv: { type: 'string' },
   'test-fraction': { type: 'string' },
   config: { type: 'string' },
+  redis: { type: 'string' },
+  prefix: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;

@@ -39,6 +39,7 @@ import {
   readText,
   stringValue,
 } from './flag-values.js';
+import { readQueueFlags, type QueueOptions } from './queue-flags.js';
 import { readSweepConfig, type SweepConfigFile } from './sweep-config.js';
 
 export { helpText } from './help-text.js';
@@ -77,6 +78,8 @@ export type RunOptions = {
   readonly outDir: string;
   /** Log file path; null puts `traintop.log` in the run's folder. */
   readonly logPath: string | null;
+  /** Redis queue for `traintop worker` processes; null for local threads. */
+  readonly queue: QueueOptions | null;
 };
 
 /** The machine the defaults and limits are sized for. */
@@ -147,7 +150,30 @@ function toRunOptions(values: FlagValues, machine: Machine): RunOptions {
       settings.out ??
       DEFAULT_OUT_DIR,
     logPath: readText(values, 'log', 'a file path') ?? settings.log ?? null,
+    queue: readQueue(values),
   };
+}
+
+function readQueue(values: FlagValues): QueueOptions | null {
+  const queue = readQueueFlags(
+    readText(values, 'redis', 'a redis:// or rediss:// URL'),
+    readText(values, 'prefix', 'a key prefix'),
+  );
+  if (typeof queue === 'string') {
+    throw new FlagError(queue);
+  }
+
+  const localFlag = (['workers', 'max-workers'] as const).find(
+    (flag) => values[flag] !== undefined,
+  );
+  if (queue !== null && localFlag !== undefined) {
+    throw new FlagError(
+      `Cannot use --${localFlag} with --redis: each worker machine sets ` +
+        'its own threads with traintop worker --threads N.',
+    );
+  }
+
+  return queue;
 }
 
 function readConfig(values: FlagValues): SweepConfigFile | null {

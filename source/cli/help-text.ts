@@ -1,4 +1,5 @@
 import { DEFAULT_EVALUATION } from '../plan/evaluation.js';
+import { DEFAULT_KEY_PREFIX } from '../queue/key-names.js';
 import {
   CHUNK_SIZE_RANGE,
   CV_FOLDS_RANGE,
@@ -70,6 +71,22 @@ const HELP_SECTIONS: readonly HelpSection[] = [
         '--retries N',
         `retries of a failed trial, ${describeSpan(RETRIES_RANGE)} ` +
           defaultNote(DEFAULT_RETRIES),
+      ],
+    ],
+  },
+  {
+    title: 'Machines',
+    entries: [
+      [
+        '--redis URL',
+        'train on traintop worker processes, on this machine or others, ' +
+          'through the Redis server at URL: ' +
+          'redis://[user][:password]@host[:port][/db], or rediss:// for TLS',
+      ],
+      [
+        '--prefix P',
+        'key prefix of the run in Redis; workers serve the runs under ' +
+          `the prefix they name ${defaultNote(DEFAULT_KEY_PREFIX)}`,
       ],
     ],
   },
@@ -212,8 +229,11 @@ function formatHelp(): string {
     '                       print its trials and per-chunk metrics',
     '       traintop watch RUN [--out DIR] follow a run that another',
     '                       traintop process is running',
-    '       traintop resume RUN [--out DIR] [--plain|--json]',
+    '       traintop resume RUN [--out DIR] [--plain|--json] [--redis URL]',
     '                       finish a run whose process stopped or died',
+    '       traintop worker --redis URL [--threads N]',
+    '                       train the trials of queued runs; see',
+    '                       traintop worker --help',
     '       traintop replay RUN [--out DIR] [--speed N]',
     '                       play a stored run back in the monitor',
     '',

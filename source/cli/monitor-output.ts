@@ -32,6 +32,12 @@ export async function attachMonitor(
   const controls: Controls = {
     togglePause: () => (runner.isPaused ? runner.resume() : runner.pause()),
     resize: (delta) => runner.resize(runner.poolSize + delta),
+    ...(runner.resizeHost
+      ? {
+          resizeHost: (hostId: string, delta: number) =>
+            runner.resizeHost!(hostId, delta),
+        }
+      : {}),
     quit: () => void runner.stop(),
   };
 

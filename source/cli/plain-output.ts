@@ -23,8 +23,10 @@ export type PlainOutputOptions = {
    */
   readonly write: (text: string) => void;
   /**
-   * `plain` writes a line when the run starts, per finished or failed trial
-   * and per crashed worker. `json` writes every event as one line of JSON.
+   * `plain` writes a line when the run starts, per finished or failed trial,
+   * per crashed worker, and when a worker process of a queued run is first
+   * heard from, lost, or heard from again. `json` writes every event as one
+   * line of JSON, heartbeats and telemetry included.
    */
   readonly mode: 'plain' | 'json';
   /** Trials known before the first event, as when a run is resumed. */
@@ -54,6 +56,7 @@ export function attachPlainOutput(options: PlainOutputOptions): () => void {
     (options.trials ?? []).map((spec) => [spec.id, spec]),
   );
   let data = options.data ?? null;
+  const hosts = new Map<string, HostStatus>();
 
   return bus.subscribe((event) => {
     if (event.kind === 'run-started') {
@@ -65,16 +68,59 @@ export function attachPlainOutput(options: PlainOutputOptions): () => void {
       data = event.data ?? null;
     }
 
-    const line = formatPlainLine(event, specs, data);
+    const line =
+      event.kind === 'host-sampled' || event.kind === 'host-lost'
+        ? formatHostChange(event, hosts)
+        : formatPlainLine(event, specs, data);
     if (line !== null) {
       write(`${line}\n`);
     }
   });
 }
 
+/** Status of a worker process, set by its latest heartbeat or loss. */
+type HostStatus = 'live' | 'lost';
+
+/**
+ * Records a worker process's heartbeat or loss in `hosts`, and formats a
+ * line when its status changed: on its first heartbeat, when it is lost,
+ * and on a heartbeat after a loss. Returns null for the heartbeats between.
+ * A loss of a process never heard from still gets a line.
+ */
+function formatHostChange(
+  event: EventOf<'host-sampled'> | EventOf<'host-lost'>,
+  hosts: Map<string, HostStatus>,
+): string | null {
+  const previous = hosts.get(event.hostId);
+  if (event.kind === 'host-lost') {
+    hosts.set(event.hostId, 'lost');
+    if (previous === 'lost') {
+      return null;
+    }
+
+    return [
+      `host ${event.hostId} lost`,
+      'heartbeats stopped',
+      'its trials go back to the queue',
+    ].join(FIELD_GAP);
+  }
+
+  hosts.set(event.hostId, 'live');
+  if (previous === 'live') {
+    return null;
+  }
+
+  return [
+    `host ${event.hostId} ${previous === 'lost' ? 'back' : 'joined'}`,
+    `machine ${event.host}`,
+    countOf(event.threads, 'thread'),
+  ].join(FIELD_GAP);
+}
+
 /**
  * Formats the plain line for an event, or returns null for events that get
- * none, such as progress after a chunk and telemetry. `specs` supplies the
+ * none, such as progress after a chunk and telemetry. Worker processes get
+ * their lines from formatHostChange, which tracks them. `specs` supplies the
  * parameters of each trial by id, and `data` the task that names the scores:
  * accuracy ("acc") for classification, R² for regression.
  */

@@ -21,6 +21,7 @@ import { parseRunCommand } from './command-args.js';
 import { executeRun } from './execute-run.js';
 import { DEFAULT_TICK_MS } from './flag-table.js';
 import { rejectInput } from './exit-codes.js';
+import { checkQueue, readQueueFlags } from './queue-flags.js';
 
 /** A run that cannot be resumed, with the one-line reason. */
 class CannotResumeError extends Error {}
@@ -35,9 +36,19 @@ export async function resumeRun(argv: readonly string[]): Promise<number> {
   const args = parseRunCommand('resume', argv, {
     plain: { type: 'boolean' },
     json: { type: 'boolean' },
+    redis: { type: 'string' },
+    prefix: { type: 'string' },
   });
   if (typeof args === 'string') {
     return rejectInput(args);
+  }
+
+  const queue = readQueueFlags(
+    stringArg(args.values['redis']),
+    stringArg(args.values['prefix']),
+  );
+  if (typeof queue === 'string') {
+    return rejectInput(queue);
   }
 
   try {
@@ -57,6 +68,10 @@ export async function resumeRun(argv: readonly string[]): Promise<number> {
     checkDatabaseFree(path.join(folder, 'run.db'));
     // Read the data first: bad data must leave the stored run as it was.
     const dataset = await reopenDataset(started.data.csv, started.data.task);
+    const queueProblem = queue ? await checkQueue(queue) : null;
+    if (queueProblem) {
+      return rejectInput(queueProblem);
+    }
     if (log.truncatedLine !== null) {
       dropCutShortLine(eventsFile, log.truncatedLine);
     }
@@ -87,6 +102,7 @@ export async function resumeRun(argv: readonly string[]): Promise<number> {
         retries: started.retries ?? 1,
         initialState: state,
         doneTrialIds,
+        queue,
       },
       {
         output: args.values['json']
@@ -195,4 +211,8 @@ function dropCutShortLine(eventsFile: string, lineNumber: number): void {
     `warning: dropped line ${lineNumber} of ${eventsFile}, which a crash ` +
       'cut short.\n',
   );
+}
+
+function stringArg(value: string | boolean | undefined): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }

@@ -15,10 +15,12 @@ import {
 import { executeRun } from './execute-run.js';
 import type { RunOptions } from './flags.js';
 import { rejectInput } from './exit-codes.js';
+import { checkQueue } from './queue-flags.js';
 
 /**
  * Runs a sweep: loads the data, plans the grid from the options, and trains
- * it on local worker threads. Draws the monitor when stdout is a terminal,
+ * it on local worker threads, or on `traintop worker` processes through
+ * Redis with --redis. Draws the monitor when stdout is a terminal,
  * and prints lines otherwise. Returns the exit code.
  */
 export async function runSweep(options: RunOptions): Promise<number> {
@@ -40,6 +42,13 @@ export async function runSweep(options: RunOptions): Promise<number> {
     checkEvaluation(options.evaluation, dataset, options.grid.seed);
   if (problem) {
     return rejectInput(problem);
+  }
+
+  // Checked before the run's folder exists, so an unreachable Redis
+  // leaves nothing behind.
+  const queueProblem = options.queue ? await checkQueue(options.queue) : null;
+  if (queueProblem) {
+    return rejectInput(queueProblem);
   }
 
   const runId = createRunId();
@@ -66,6 +75,7 @@ export async function runSweep(options: RunOptions): Promise<number> {
       poolSize: options.workers,
       maxPoolSize: options.maxWorkers,
       retries: options.retries,
+      queue: options.queue,
     },
     options,
   );

@@ -2,13 +2,7 @@ import { cpus } from 'node:os';
 
 import { mem } from 'systeminformation';
 
-import type { MessageOf } from './protocol.js';
-
-/** The machine readings of a worker's heartbeat. */
-export type HostReading = Pick<
-  MessageOf<'host-sampled'>,
-  'cpuPercent' | 'memUsedBytes' | 'memTotalBytes'
->;
+import type { HostReading } from '../state/events.js';
 
 type CpuTimes = { readonly busyMs: number; readonly totalMs: number };
 

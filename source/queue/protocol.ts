@@ -12,7 +12,7 @@
 //   of the coordinator's last tick (run-registry.ts).
 
 import type { TrialSpec } from '../plan/trial-spec.js';
-import type { Scores, TrialMetrics } from '../state/events.js';
+import type { HostReading, Scores, TrialMetrics } from '../state/events.js';
 import type { TrialCheckpoint } from '../train/trial-forests.js';
 
 /** BullMQ job name of every trial job. */
@@ -123,16 +123,23 @@ export type ProgressMessage =
       /** A worker's heartbeat, sent on every tick. */
       readonly kind: 'host-sampled';
       readonly host: string;
+      /** Time between two heartbeats of this worker, in ms. */
+      readonly tickMs: number;
       /** Trials the worker trains at once for this run. */
       readonly threads: number;
       /** Trials of this run it trains now. */
       readonly busyThreads: number;
-      /** Load over all cores of the machine in percent, null at first. */
-      readonly cpuPercent: number | null;
-      /** Memory not available to programs, or null when unreadable. */
-      readonly memUsedBytes: number | null;
-      readonly memTotalBytes: number | null;
-    });
+      /** CPU use of the thread of each trial it trains now. */
+      readonly slots: readonly SlotReading[];
+    } & HostReading);
+
+/** CPU use of the thread that trains one trial, over the last tick. */
+export type SlotReading = {
+  readonly slot: number;
+  readonly trialId: string;
+  /** Percent of one core, or null when the thread cannot be measured. */
+  readonly cpuPercent: number | null;
+};
 
 export type ProgressKind = ProgressMessage['kind'];
 

@@ -1,3 +1,4 @@
+import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 
 import type { RunLogger } from '../runner/run-logger.js';
@@ -5,7 +6,7 @@ import { toRedisOptions } from './connection-options.js';
 import { readControl } from './control-record.js';
 import { ErrorLog } from './error-log.js';
 import { HostSampler } from './host-sampler.js';
-import { createRunKeys } from './key-names.js';
+import { createRunKeys, heartbeatKey } from './key-names.js';
 import { RUN_STALE_MS } from './protocol.js';
 import { formatRedisUrl, type RedisTarget } from './redis-url.js';
 import { RunConsumer } from './run-consumer.js';
@@ -153,6 +154,7 @@ export class QueueWorker {
         workerId: options.workerId,
         host: options.host,
         threads: options.threads,
+        tickMs: options.tickMs,
         heartbeatTtlMs: HEARTBEAT_TTL_TICKS * options.tickMs,
         logger: options.logger,
         errors: this.errors,
@@ -179,6 +181,40 @@ export class QueueWorker {
     this.consumers.delete(runId);
     this.lastSeenAt.delete(runId);
     this.options.logger.info({ runId }, 'stopped serving run');
+    if (!this.isStopping) {
+      await this.removeEndedRun(runId).catch((error: unknown) => {
+        this.errors.warn('run cleanup', error, { runId });
+      });
+    }
+  }
+
+  /**
+   * Deletes the keys this worker wrote to a run after its coordinator ended
+   * it: between the coordinator's cleanup and this worker's notice, its
+   * heartbeats recreate the progress stream and BullMQ recreates the
+   * queue's keys. A run whose table is still there is left alone, because
+   * its coordinator may yet come back.
+   */
+  private async removeEndedRun(runId: string): Promise<void> {
+    const { prefix, target, workerId } = this.options;
+    const keys = createRunKeys(runId, { prefix });
+    if ((await this.redis.exists(keys.tableKey)) > 0) {
+      return;
+    }
+
+    const queue = new Queue(keys.queueName, {
+      connection: toRedisOptions(target),
+      prefix,
+    });
+    queue.on('error', (error: Error) => {
+      this.errors.warn('run cleanup', error, { runId });
+    });
+    try {
+      await queue.obliterate({ force: true });
+    } finally {
+      await queue.close();
+    }
+    await this.redis.del(keys.progressStream, heartbeatKey(keys, workerId));
   }
 
   private watchConnection(): void {

@@ -5,10 +5,10 @@ import { Piscina } from 'piscina';
 import type { SharedTable } from '../data/shared-table.js';
 import type { RunLogger } from '../runner/run-logger.js';
 import { resolveWorkerFile } from '../runner/task-file.js';
+import type { HostReading } from '../state/events.js';
 import type { TaskResult, TrainTask } from '../train/messages.js';
 import { MAX_THREADS, threadsFor } from './control-record.js';
 import type { ErrorLog } from './error-log.js';
-import type { HostReading } from './host-sampler.js';
 import { heartbeatKey, type RunKeys } from './key-names.js';
 import { appendProgress } from './progress-stream.js';
 import type { ControlRecord, TrialJobData } from './protocol.js';
@@ -17,6 +17,7 @@ import { RunningTrials } from './running-trials.js';
 import { loadTable } from './table-store.js';
 import { createTrialWorker } from './trial-worker.js';
 import {
+  isMissingJobError,
   processTrialJob,
   type DraftMessage,
   type MessageStamp,
@@ -37,6 +38,12 @@ const WORKER_HEAP_MB = 512;
  */
 const STOP_GRACE_MS = 10_000;
 
+/**
+ * Start of the error message that BullMQ 6.7 emits for each job of a
+ * 'lockRenewalFailed' event, right after the event.
+ */
+const LOCK_RENEWAL_ERROR = 'could not renew lock for job ';
+
 export type RunConsumerOptions = {
   readonly runId: string;
   readonly keys: RunKeys;
@@ -48,6 +55,8 @@ export type RunConsumerOptions = {
   readonly host: string;
   /** Trials trained at once until the control record sets another count. */
   readonly threads: number;
+  /** Time between two heartbeats, in ms. Each heartbeat reports it. */
+  readonly tickMs: number;
   /** Lifetime of the heartbeat key, in ms. */
   readonly heartbeatTtlMs: number;
   readonly logger: RunLogger;
@@ -68,6 +77,8 @@ export class RunConsumer {
   private isPaused = false;
   private isRunning = false;
   private stopping: Promise<void> | null = null;
+  /** Messages of the missing-job errors logged so far. */
+  private readonly missingJobErrors = new Set<string>();
 
   /** Fetches the run's table and prepares to serve the run. */
   static async open(options: RunConsumerOptions): Promise<RunConsumer> {
@@ -109,6 +120,16 @@ export class RunConsumer {
   private watchWorker(): void {
     const { errors, runId, logger } = this.options;
     this.worker.on('error', (error) => {
+      // The 'lockRenewalFailed' handler aborts the trial, which logs its end.
+      if (error.message.startsWith(LOCK_RENEWAL_ERROR)) {
+        return;
+      }
+
+      if (isMissingJobError(error)) {
+        this.logMissingJob(error);
+        return;
+      }
+
       errors.warn('BullMQ worker', error, { runId });
     });
     this.worker.on('lockRenewalFailed', (jobIds) => {
@@ -153,12 +174,15 @@ export class RunConsumer {
 
   /** Sends a heartbeat: to the stream, and as a key that expires. */
   async heartbeat(reading: HostReading): Promise<void> {
-    const { redis, keys, workerId, host, heartbeatTtlMs } = this.options;
+    const { redis, keys, workerId, host, tickMs, heartbeatTtlMs } =
+      this.options;
     const message = await this.publish({
       kind: 'host-sampled',
       host,
+      tickMs,
       threads: this.threads,
       busyThreads: this.trials.size,
+      slots: this.trials.readSlots(),
       ...reading,
     });
     await redis.set(
@@ -241,11 +265,30 @@ export class RunConsumer {
     }
   }
 
+  /**
+   * Logs BullMQ's failure to store the outcome of a job that no longer
+   * exists, as when a trial ends after its coordinator deleted the run.
+   * BullMQ tries to complete the job, then to fail it, and both attempts
+   * give the same message, so each message is logged once.
+   */
+  private logMissingJob(error: Error): void {
+    if (this.missingJobErrors.has(error.message)) {
+      return;
+    }
+
+    this.missingJobErrors.add(error.message);
+    this.options.logger.info(
+      { runId: this.options.runId, reason: error.message },
+      'trial outcome dropped: its job no longer exists',
+    );
+  }
+
   private process(
     job: Job<TrialJobData, TrialJobResult>,
     token: string | undefined,
   ): Promise<TrialJobResult> {
     return processTrialJob(job, token, {
+      runId: this.options.runId,
       pool: this.pool,
       table: this.table,
       host: this.options.host,

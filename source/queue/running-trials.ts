@@ -1,4 +1,6 @@
+import { ThreadCpuTracker } from '../telemetry/thread-cpu.js';
 import { Control } from '../train/messages.js';
+import type { SlotReading } from './protocol.js';
 
 /** A trial that a worker trains now, with the cell that controls it. */
 export type RunningTrial = {
@@ -9,6 +11,11 @@ export type RunningTrial = {
   readonly control: Int32Array;
   /** Trees grown so far, updated from progress messages. */
   treesDone: number;
+  /**
+   * Linux thread id of the thread that trains it, from the task's `started`
+   * message. Null until then, and on other systems.
+   */
+  tid: number | null;
 };
 
 /**
@@ -18,6 +25,9 @@ export type RunningTrial = {
  */
 export class RunningTrials {
   private readonly trials = new Map<string, RunningTrial>();
+  /** Linux thread ids of the pool's threads seen so far. */
+  private readonly threadIds = new Set<number>();
+  private readonly cpu = new ThreadCpuTracker();
 
   get size(): number {
     return this.trials.size;
@@ -27,7 +37,13 @@ export class RunningTrials {
   add(trialId: string, treesDone: number, isPaused: boolean): RunningTrial {
     const control = new Int32Array(new SharedArrayBuffer(4));
     control[0] = isPaused ? Control.pause : Control.run;
-    const trial = { trialId, slot: this.freeSlot(), control, treesDone };
+    const trial: RunningTrial = {
+      trialId,
+      slot: this.freeSlot(),
+      control,
+      treesDone,
+      tid: null,
+    };
     this.trials.set(trialId, trial);
 
     return trial;
@@ -35,6 +51,41 @@ export class RunningTrials {
 
   remove(trialId: string): void {
     this.trials.delete(trialId);
+  }
+
+  /**
+   * Reads the CPU use of each trial's thread since the previous call, in
+   * percent of one core, in slot order. Threads outlive trials, so a trial
+   * that started since the previous call on a thread already measured gets
+   * its thread's reading. A thread's first reading is null, and so is the
+   * reading of a trial whose thread is unknown or cannot be read.
+   */
+  readSlots(): SlotReading[] {
+    const trials = [...this.trials.values()].sort((a, b) => a.slot - b.slot);
+    for (const trial of trials) {
+      if (trial.tid !== null) {
+        this.threadIds.add(trial.tid);
+      }
+    }
+
+    // Every thread seen so far is measured, busy or not, so its sample is
+    // fresh when its next trial starts.
+    const readings = new Map(
+      this.cpu
+        .measure([...this.threadIds].map((tid) => ({ workerId: tid, tid })))
+        .map((reading) => [reading.workerId, reading.cpuPercent]),
+    );
+    for (const [tid, percent] of readings) {
+      if (percent === null && !trials.some((trial) => trial.tid === tid)) {
+        this.threadIds.delete(tid);
+      }
+    }
+
+    return trials.map((trial) => ({
+      slot: trial.slot,
+      trialId: trial.trialId,
+      cpuPercent: trial.tid === null ? null : (readings.get(trial.tid) ?? null),
+    }));
   }
 
   /** Pauses every running trial between chunks. */

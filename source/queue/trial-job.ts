@@ -4,7 +4,7 @@ import {
   type MessagePort,
 } from 'node:worker_threads';
 
-import { UnrecoverableError, WaitingError, type Job } from 'bullmq';
+import { ErrorCode, UnrecoverableError, WaitingError, type Job } from 'bullmq';
 import type { Piscina } from 'piscina';
 
 import type { SharedTable } from '../data/shared-table.js';
@@ -31,6 +31,7 @@ export type TrialJobResult = MessageOf<'trial-finished'>;
 
 /** The parts of the worker that a trial job uses. */
 export type TrialJobContext = {
+  readonly runId: string;
   readonly pool: Piscina<TrainTask, TaskResult>;
   readonly table: SharedTable;
   /** Host name of this machine, for trial-started messages. */
@@ -54,7 +55,9 @@ export type TrialJobContext = {
  * the progress stream. Returns the trial-finished message as the job's
  * result. A preempted trial's checkpoint goes into the job's data and the
  * job back to waiting, and a failed trial is reported and rethrown, so
- * BullMQ retries it when the job has attempts left.
+ * BullMQ retries it when the job has attempts left. A preempted or aborted
+ * trial whose job no longer exists, as after its coordinator deleted the
+ * run, is dropped with one info line in the log.
  */
 export async function processTrialJob(
   job: Job<TrialJobData>,
@@ -89,36 +92,124 @@ export async function processTrialJob(
         ...outcome,
       });
     }
-    case 'preempted': {
-      // Published before the job is back on the queue, so the stream never
-      // shows another worker starting the trial before this one let go.
-      const checkpoint = result.checkpoint ?? data.checkpoint;
-      await job.updateData({ ...data, checkpoint });
-      await context.publish({
-        kind: 'trial-preempted',
-        ...ids(trial),
-        treesDone: checkpoint?.treesDone ?? 0,
+    case 'preempted':
+      return handBack(job, token, context, trial, {
+        ...data,
+        checkpoint: result.checkpoint ?? data.checkpoint,
       });
-      await job.moveToWait(token);
-      throw new WaitingError();
-    }
     case 'aborted':
-      // A trial is aborted only after its job's lock was lost. Another
-      // worker may hold the job now, so this one leaves the job alone.
-      context.logger.warn(
-        { trialId: trial.trialId, treesDone: result.treesDone },
-        'trial dropped after its job lock was lost',
-      );
-      await context.publish({
-        kind: 'log',
-        level: 'warn',
-        message:
-          `Dropped trial ${trial.trialId} after ${result.treesDone} trees: ` +
-          'this worker lost the lock on its job.',
-        trialId: trial.trialId,
-      });
-      throw new WaitingError();
+      return dropAborted(job, context, trial, result.treesDone);
   }
+}
+
+/**
+ * Returns whether `error` is BullMQ's error for a command on a job that no
+ * longer exists, such as "Missing key for job t1. updateData".
+ */
+export function isMissingJobError(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    'code' in error &&
+    error.code === ErrorCode.JobNotExist
+  );
+}
+
+/**
+ * Writes a preempted trial's checkpoint into its job and moves the job back
+ * to waiting. Throws WaitingError, so BullMQ leaves the job where it is.
+ */
+async function handBack(
+  job: Job<TrialJobData>,
+  token: string | undefined,
+  context: TrialJobContext,
+  trial: RunningTrial,
+  data: TrialJobData,
+): Promise<never> {
+  try {
+    await job.updateData(data);
+    // Published before the job is back on the queue, so the stream never
+    // shows another worker starting the trial before this one let go.
+    await context.publish({
+      kind: 'trial-preempted',
+      ...ids(trial),
+      treesDone: data.checkpoint?.treesDone ?? 0,
+    });
+    await job.moveToWait(token);
+  } catch (error) {
+    if (!isMissingJobError(error)) {
+      throw error;
+    }
+
+    logMissingJob(context, trial, data.checkpoint?.treesDone ?? 0);
+  }
+
+  throw new WaitingError();
+}
+
+/**
+ * Drops a trial that was aborted because its job's lock was lost. Another
+ * worker may hold the job now, so this one leaves the job alone and throws
+ * WaitingError.
+ */
+async function dropAborted(
+  job: Job<TrialJobData>,
+  context: TrialJobContext,
+  trial: RunningTrial,
+  treesDone: number,
+): Promise<never> {
+  // A deleted job loses its lock too, but then no other worker holds it.
+  if (!(await jobExists(job, context))) {
+    logMissingJob(context, trial, treesDone);
+    throw new WaitingError();
+  }
+
+  const { runId, logger } = context;
+  const { trialId } = trial;
+  logger.warn(
+    { runId, trialId, treesDone },
+    'trial dropped after its job lock was lost',
+  );
+  await context.publish({
+    kind: 'log',
+    level: 'warn',
+    message:
+      `Dropped trial ${trialId} after ${treesDone} trees: ` +
+      'this worker lost the lock on its job.',
+    trialId,
+  });
+  throw new WaitingError();
+}
+
+/** Returns whether the job exists, or true when the check fails. */
+async function jobExists(
+  job: Job<TrialJobData>,
+  context: TrialJobContext,
+): Promise<boolean> {
+  try {
+    return (await job.getState()) !== 'unknown';
+  } catch (error) {
+    context.logger.warn(
+      { err: error, runId: context.runId, trialId: job.id },
+      'failed to check whether the job of an aborted trial exists',
+    );
+
+    return true;
+  }
+}
+
+/**
+ * Logs a trial dropped because its job is gone. Nothing goes on the stream,
+ * since a deleted run has no reader.
+ */
+function logMissingJob(
+  context: TrialJobContext,
+  trial: RunningTrial,
+  treesDone: number,
+): void {
+  context.logger.info(
+    { runId: context.runId, trialId: trial.trialId, treesDone },
+    'trial dropped: its job no longer exists',
+  );
 }
 
 function checkJobData(job: Job<TrialJobData>): TrialJobData {
@@ -186,6 +277,7 @@ function forwardMessage(
 ): void {
   switch (message.type) {
     case 'started':
+      trial.tid = message.tid;
       void context.publish({
         kind: 'trial-started',
         ...ids(trial),

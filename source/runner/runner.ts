@@ -9,6 +9,11 @@ export type Runner = {
   resume(): void;
   /** Sets the number of trials trained at once, clamped to the pool range. */
   resize(poolSize: number): void;
+  /**
+   * Changes the thread count of one worker process of a queued run, named
+   * by the `hostId` of its heartbeats, by `delta`. Absent on local threads.
+   */
+  resizeHost?(hostId: string, delta: number): void;
   /** Stops running trials between chunks and ends the run. */
   stop(): Promise<void>;
   readonly isPaused: boolean;

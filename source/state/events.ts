@@ -48,6 +48,15 @@ export type SystemReading = {
   readonly heapTotalBytes: number;
 };
 
+/** The machine readings in a worker process's heartbeat. */
+export type HostReading = {
+  /** Load over all cores of the machine in percent, null at first. */
+  readonly cpuPercent: number | null;
+  /** Memory not available to programs, or null when unreadable. */
+  readonly memUsedBytes: number | null;
+  readonly memTotalBytes: number | null;
+};
+
 /** CPU use of one worker thread over the last telemetry interval. */
 export type ThreadReading = {
   readonly workerId: number;
@@ -70,6 +79,14 @@ export type DataSource = {
   readonly splitSeed: number;
   /** How the CSV file was read, so a resumed run reads it the same way. */
   readonly csv?: CsvSource;
+};
+
+/** Where the workers of a queued run find its trials. */
+export type QueueSource = {
+  /** Redis URL with any password replaced by `***`. */
+  readonly redis: string;
+  /** Key prefix that `traintop worker --prefix` must name. */
+  readonly prefix: string;
 };
 
 /** A CSV file as a run read it. */
@@ -106,6 +123,8 @@ export type RunEvent = Timed &
         readonly data?: DataSource;
         /** Extra attempts for a failed trial. */
         readonly retries?: number;
+        /** The Redis queue of a queued run; absent on local threads. */
+        readonly queue?: QueueSource;
       }
     | {
         /** A stopped or crashed run taken up again by `traintop resume`. */
@@ -157,7 +176,15 @@ export type RunEvent = Timed &
         readonly workerId: number;
         readonly treesDone: number;
       }
-    | { readonly kind: 'worker-started'; readonly workerId: number }
+    | {
+        readonly kind: 'worker-started';
+        readonly workerId: number;
+        /**
+         * The worker process that owns the thread in a queued run; absent
+         * for the threads of a local run.
+         */
+        readonly hostId?: string;
+      }
     | { readonly kind: 'worker-exited'; readonly workerId: number }
     | {
         readonly kind: 'worker-failed';
@@ -171,6 +198,23 @@ export type RunEvent = Timed &
     | {
         readonly kind: 'threads-sampled';
         readonly threads: readonly ThreadReading[];
+      }
+    | ({
+        /** The heartbeat of a worker process in a queued run. */
+        readonly kind: 'host-sampled';
+        /** Id of the worker process, such as `gpu-box-4312`. */
+        readonly hostId: string;
+        /** Name of the machine it runs on. */
+        readonly host: string;
+        /** Trials it trains at once for this run. */
+        readonly threads: number;
+        /** Trials of this run it trains now. */
+        readonly busyThreads: number;
+      } & HostReading)
+    | {
+        /** A worker process whose heartbeats stopped. */
+        readonly kind: 'host-lost';
+        readonly hostId: string;
       }
     | {
         readonly kind: 'run-finished';

@@ -9,11 +9,15 @@ import {
   createTrialState,
   createWorkerState,
   emptyCurve,
+  type HostState,
   type RunState,
   type TrialState,
   type WorkerState,
 } from './run-state.js';
 import { countTreesGrown, selectActiveMs } from './selectors.js';
+
+/** Error of a thread whose worker process stopped sending heartbeats. */
+export const HOST_LOST_ERROR = 'host lost: heartbeats stopped';
 
 /**
  * Folds one event into the run state. Pure: the same events give the same
@@ -61,7 +65,9 @@ function applyEvent(state: RunState, event: RunEvent): RunState {
     case 'trial-preempted':
       return preemptTrial(state, event);
     case 'worker-started':
-      return updateWorker(state, event.workerId, {});
+      return updateWorker(state, event.workerId, {
+        hostId: event.hostId ?? null,
+      });
     case 'worker-exited':
       return removeWorker(state, event.workerId);
     case 'worker-failed':
@@ -82,6 +88,10 @@ function applyEvent(state: RunState, event: RunEvent): RunState {
       return { ...state, system: readingOf(event) };
     case 'threads-sampled':
       return recordThreadCpu(state, event);
+    case 'host-sampled':
+      return recordHost(state, event);
+    case 'host-lost':
+      return loseHost(state, event);
     case 'run-finished':
       return finishRun(state, event);
   }
@@ -108,8 +118,9 @@ function startRun(state: RunState, event: EventOf<'run-started'>): RunState {
     maxPoolSize: event.maxPoolSize,
     trialIds: event.trials.map((spec) => spec.id),
     trials,
-    // Threads and telemetry may start before the run does.
+    // Threads, worker processes and telemetry may start before the run does.
     workers: state.workers,
+    hosts: state.hosts,
     system: state.system,
     progressSamples: [],
   };
@@ -132,7 +143,10 @@ function continueRun(state: RunState, event: EventOf<'run-continued'>) {
   return {
     ...state,
     trials,
+    // The threads of the stopped run are gone, and worker processes show
+    // up again with their next heartbeat.
     workers: {},
+    hosts: {},
     finishedAt: null,
     finishReason: null,
     isPaused: false,
@@ -253,6 +267,70 @@ function recordThreadCpu(state: RunState, event: EventOf<'threads-sampled'>) {
   }
 
   return { ...state, workers };
+}
+
+function recordHost(state: RunState, event: EventOf<'host-sampled'>) {
+  const host: HostState = {
+    id: event.hostId,
+    host: event.host,
+    threads: event.threads,
+    busyThreads: event.busyThreads,
+    cpuPercent: event.cpuPercent,
+    memUsedBytes: event.memUsedBytes,
+    memTotalBytes: event.memTotalBytes,
+    sampledAt: event.at,
+    isLost: false,
+  };
+
+  return { ...state, hosts: { ...state.hosts, [host.id]: host } };
+}
+
+/**
+ * Marks a worker process lost and fails the rows of its threads. Their
+ * trials go back to the queue, because the job queue hands a stalled job
+ * to another worker. A host never sampled gets no entry, but its threads
+ * still fail.
+ */
+function loseHost(state: RunState, event: EventOf<'host-lost'>): RunState {
+  const host = state.hosts[event.hostId];
+  let next: RunState =
+    host === undefined
+      ? state
+      : {
+          ...state,
+          hosts: { ...state.hosts, [host.id]: { ...host, isLost: true } },
+        };
+
+  const lostWorkers = Object.values(state.workers).filter(
+    (worker) => worker.hostId === event.hostId && worker.status !== 'failed',
+  );
+  for (const worker of lostWorkers) {
+    next = requeueTrialsOf(next, worker.id);
+    next = updateWorker(next, worker.id, {
+      status: 'failed',
+      error: HOST_LOST_ERROR,
+      failedAt: event.at,
+    });
+  }
+
+  return next;
+}
+
+/** Puts the trials a worker is running back in the queue, trees kept. */
+function requeueTrialsOf(state: RunState, workerId: number): RunState {
+  const running = Object.values(state.trials).filter(
+    (trial) => trial.status === 'running' && trial.workerId === workerId,
+  );
+
+  let next = state;
+  for (const trial of running) {
+    next = updateTrial(next, trial.spec.id, () => ({
+      status: 'queued',
+      workerId: null,
+    }));
+  }
+
+  return next;
 }
 
 function readingOf(event: EventOf<'system-sampled'>) {

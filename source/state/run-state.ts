@@ -35,12 +35,30 @@ export type WorkerStatus = 'idle' | 'running' | 'failed';
 
 export type WorkerState = {
   readonly id: number;
+  /** The worker process that owns the thread in a queued run, else null. */
+  readonly hostId: string | null;
   readonly status: WorkerStatus;
   readonly trialId: string | null;
   /** Percent of one core over the last interval, null when unmeasured. */
   readonly cpuPercent: number | null;
   readonly error: string | null;
   readonly failedAt: number | null;
+};
+
+/** A worker process of a queued run, as its heartbeats describe it. */
+export type HostState = {
+  readonly id: string;
+  /** Name of the machine it runs on. */
+  readonly host: string;
+  readonly threads: number;
+  readonly busyThreads: number;
+  readonly cpuPercent: number | null;
+  readonly memUsedBytes: number | null;
+  readonly memTotalBytes: number | null;
+  /** Time of its latest heartbeat, in ms since the epoch. */
+  readonly sampledAt: number;
+  /** True once its heartbeats stopped, until another one arrives. */
+  readonly isLost: boolean;
 };
 
 /** Everything the monitor shows, folded from the run's events. */
@@ -65,6 +83,8 @@ export type RunState = {
   readonly trials: Readonly<Record<string, TrialState>>;
   /** Live and recently failed workers, by thread id. */
   readonly workers: Readonly<Record<number, WorkerState>>;
+  /** Worker processes of a queued run, by id; empty in a local run. */
+  readonly hosts: Readonly<Record<string, HostState>>;
   readonly system: SystemReading | null;
   /** Trees grown by active time, oldest first, for the ETA. */
   readonly progressSamples: readonly ProgressSample[];
@@ -94,6 +114,7 @@ export function createRunState(): RunState {
     trialIds: [],
     trials: {},
     workers: {},
+    hosts: {},
     system: null,
     progressSamples: [],
   };
@@ -124,9 +145,13 @@ export function emptyCurve(): (number | null)[] {
   return new Array<number | null>(CURVE_POINTS).fill(null);
 }
 
-export function createWorkerState(id: number): WorkerState {
+export function createWorkerState(
+  id: number,
+  hostId: string | null = null,
+): WorkerState {
   return {
     id,
+    hostId,
     status: 'idle',
     trialId: null,
     cpuPercent: null,

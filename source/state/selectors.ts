@@ -1,4 +1,9 @@
-import type { RunState, TrialState, WorkerState } from './run-state.js';
+import type {
+  HostState,
+  RunState,
+  TrialState,
+  WorkerState,
+} from './run-state.js';
 
 /** Samples the ETA needs before it trusts the recent rate. */
 const MIN_RATE_SAMPLES = 5;
@@ -44,6 +49,59 @@ export function selectFailedTrials(state: RunState): TrialState[] {
 /** Returns workers ordered by thread id. */
 export function selectWorkers(state: RunState): WorkerState[] {
   return Object.values(state.workers).sort((a, b) => a.id - b.id);
+}
+
+/** Returns the worker processes, live ones first, each part by id. */
+export function selectHosts(state: RunState): HostState[] {
+  return Object.values(state.hosts).sort(
+    (a, b) => Number(a.isLost) - Number(b.isLost) || compareIds(a.id, b.id),
+  );
+}
+
+/** Counts the worker processes whose heartbeats still arrive. */
+export function countLiveHosts(state: RunState): number {
+  return Object.values(state.hosts).filter((host) => !host.isLost).length;
+}
+
+/** The threads of one worker process, as the monitor groups them. */
+export type HostGroup = {
+  /** Id of the worker process, or null for threads that name none. */
+  readonly hostId: string | null;
+  /** Its latest heartbeat, or null before the first one arrived. */
+  readonly host: HostState | null;
+  /** Its threads, by thread id. */
+  readonly workers: readonly WorkerState[];
+};
+
+/**
+ * Groups workers by the worker process that owns them. Processes come in
+ * selectHosts order, those known only from their threads after the live
+ * ones, and threads that name no process come last.
+ */
+export function selectHostGroups(state: RunState): HostGroup[] {
+  const workers = selectWorkers(state);
+  const groupOf = (hostId: string | null): HostGroup => ({
+    hostId,
+    host: hostId === null ? null : (state.hosts[hostId] ?? null),
+    workers: workers.filter((worker) => worker.hostId === hostId),
+  });
+
+  const hosts = selectHosts(state);
+  const liveIds = hosts.filter((host) => !host.isLost).map((host) => host.id);
+  const lostIds = hosts.filter((host) => host.isLost).map((host) => host.id);
+  const unsampledIds = [...new Set(workers.map((worker) => worker.hostId))]
+    .filter((id): id is string => id !== null && !(id in state.hosts))
+    .sort(compareIds);
+  const groups = [...liveIds, ...unsampledIds, ...lostIds].map(groupOf);
+
+  const hasUnowned = workers.some((worker) => worker.hostId === null);
+
+  return hasUnowned ? [...groups, groupOf(null)] : groups;
+}
+
+/** Orders ids so that `gpu-2` comes before `gpu-10`. */
+function compareIds(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
 }
 
 /** Returns the trial a worker is on, or null when it has none. */

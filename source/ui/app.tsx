@@ -17,6 +17,7 @@ import {
   FULL_LAYOUT_MIN_COLUMNS,
   FULL_LAYOUT_MIN_ROWS,
 } from './constants.js';
+import { countHostLines } from './host-rows.js';
 import { FOOTER_LINES, planFullLayout } from './layout.js';
 
 export type AppProps = {
@@ -41,6 +42,12 @@ export type AppProps = {
    * effect while no trial is selected. Default false.
    */
   readonly isDetailVisible?: boolean;
+  /**
+   * The worker process of a queued run that the + and - keys resize,
+   * marked in the worker list while keys are read. Null, the default,
+   * marks none and leaves Tab out of the footer and the help.
+   */
+  readonly selectedHostId?: string | null;
 };
 
 type ViewProps = Omit<AppProps, 'isHelpVisible' | 'isDetailVisible'>;
@@ -54,8 +61,14 @@ type ViewProps = Omit<AppProps, 'isHelpVisible' | 'isDetailVisible'>;
 export function App({
   isHelpVisible,
   isDetailVisible = false,
-  ...view
+  selectedHostId = null,
+  ...rest
 }: AppProps) {
+  // Without keys there is no host to resize, so nothing is marked.
+  const view = {
+    ...rest,
+    selectedHostId: rest.isInteractive ? selectedHostId : null,
+  };
   const { state, columns, rows, selectedTrialId = null } = view;
   if (columns < COMPACT_MIN_COLUMNS || rows < COMPACT_MIN_ROWS) {
     return <TerminalTooSmall columns={columns} rows={rows} />;
@@ -78,11 +91,21 @@ export function App({
   return <FullView {...view} />;
 }
 
-function HelpView({ state, columns, rows, isInteractive }: ViewProps) {
+function HelpView({
+  state,
+  columns,
+  rows,
+  isInteractive,
+  selectedHostId = null,
+}: ViewProps) {
   // The help lists every key, including the ones a watcher cannot use.
   return (
     <Box flexDirection="column" width={columns} height={rows}>
-      <HelpOverlay width={columns} height={rows - FOOTER_LINES} />
+      <HelpOverlay
+        width={columns}
+        height={rows - FOOTER_LINES}
+        hasHostKeys={selectedHostId !== null}
+      />
       <Footer
         isInteractive={isInteractive}
         isRunPaused={state.isPaused}
@@ -127,12 +150,14 @@ function FullView({
   isInteractive,
   mode,
   selectedTrialId = null,
+  selectedHostId = null,
 }: ViewProps) {
   const counts = countTrials(state);
   const layout = planFullLayout({
     columns,
     rows,
     workerCount: Object.keys(state.workers).length,
+    hostCount: countHostLines(state),
     finishedCount: counts.finished,
     coreCount: state.system?.corePercents.length ?? 0,
     hasFailedTrials: counts.failed > 0,
@@ -145,6 +170,7 @@ function FullView({
         state={state}
         width={columns}
         maxLines={layout.workerLines}
+        selectedHostId={selectedHostId}
       />
       <SystemPanel system={state.system} width={columns} />
       <Box flexDirection="column" flexGrow={1}>
@@ -160,6 +186,7 @@ function FullView({
         mode={mode}
         isRunPaused={state.isPaused}
         hasFinishedTrials={counts.finished > 0}
+        hasHostKeys={selectedHostId !== null}
         width={columns}
       />
     </Box>

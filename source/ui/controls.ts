@@ -7,6 +7,11 @@ export type Controls = {
   togglePause(): void;
   /** Changes the worker pool by `delta` workers (+1 or -1 per key press). */
   resize(delta: number): void;
+  /**
+   * Changes the thread count of one worker process of a queued run by
+   * `delta`; absent in a local run.
+   */
+  resizeHost?(hostId: string, delta: number): void;
   /** Stops the run. The CLI unmounts the monitor once the runner stopped. */
   quit(): void;
   /** Skips ahead in a replay; absent where there is nothing to skip. */

@@ -62,6 +62,18 @@ export function formatBytesOf(
   return `${used}/${total} ${BYTE_UNITS[unit]}`;
 }
 
+/**
+ * Returns used memory as a percent of the total, or null when either
+ * reading is missing or the total is not positive.
+ */
+export function memoryPercent(used: number | null, total: number | null) {
+  if (used === null || total === null || total <= 0) {
+    return null;
+  }
+
+  return (used / total) * 100;
+}
+
 function pickByteUnit(bytes: number): number {
   let unit = 0;
   while (bytes >= 1024 ** (unit + 1) && unit < BYTE_UNITS.length - 1) {

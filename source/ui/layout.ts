@@ -191,6 +191,11 @@ export type FullLayoutInput = {
   readonly columns: number;
   readonly rows: number;
   readonly workerCount: number;
+  /**
+   * Lines of the worker processes of a queued run, each above its threads.
+   * Default 0, as in a local run.
+   */
+  readonly hostCount?: number;
   readonly finishedCount: number;
   readonly coreCount: number;
   readonly hasFailedTrials: boolean;
@@ -227,7 +232,7 @@ export function planFullLayout(input: FullLayoutInput): FullLayout {
     MIN_FINISHED_ROWS,
   );
   const workerLines = clamp(
-    Math.max(1, input.workerCount),
+    Math.max(1, input.workerCount + (input.hostCount ?? 0)),
     1,
     Math.max(1, free - finishedReserve),
   );

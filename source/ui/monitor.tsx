@@ -3,6 +3,7 @@ import type { EventBus } from '../state/event-bus.js';
 import type { RunState } from '../state/run-state.js';
 import { rankFinishedTrials } from '../state/selectors.js';
 import { App } from './app.js';
+import { listHostIds } from './host-rows.js';
 import type { MonitorMode } from './monitor-mode.js';
 import type { Controls } from './controls.js';
 import { useMonitorKeys } from './hooks/use-monitor-keys.js';
@@ -45,6 +46,7 @@ export function Monitor({
     controls,
     isActive: isInteractive,
     rankedTrialIds,
+    hostIds: listHostIds(state),
   });
 
   return (
@@ -57,6 +59,7 @@ export function Monitor({
       mode={mode}
       selectedTrialId={keys.selectedTrialId}
       isDetailVisible={keys.isDetailVisible}
+      selectedHostId={keys.selectedHostId}
     />
   );
 }

@@ -656,3 +656,53 @@ describe('helpText', () => {
     expect(helpText).toContain('"evaluation": { "folds": 5 }');
   });
 });
+
+describe('parseFlags for a queued run', () => {
+  it('reads --redis and --prefix', () => {
+    const options = parseOptions([
+      ...['--redis', 'redis://:pw@db-host:6380/2'],
+      ...['--prefix', 'team-a'],
+    ]);
+
+    expect(options.queue?.prefix).toBe('team-a');
+    expect(options.queue?.target).toMatchObject({
+      host: 'db-host',
+      port: 6380,
+      db: 2,
+      password: 'pw',
+      tls: false,
+    });
+  });
+
+  it('defaults to local threads and the traintop prefix', () => {
+    expect(parseOptions([]).queue).toBeNull();
+    expect(parseOptions(['--redis', 'rediss://db-host']).queue).toMatchObject({
+      prefix: 'traintop',
+      target: { tls: true },
+    });
+  });
+
+  it('rejects a bad URL without printing its password', () => {
+    const message = parseError(['--redis', 'http://bob:hunter2@db-host']);
+
+    expect(message).not.toContain('hunter2');
+    expect(message).toContain('redis://');
+  });
+
+  it('rejects --prefix without --redis and a prefix with a colon', () => {
+    expect(parseError(['--prefix', 'a'])).toBe(
+      'Cannot use --prefix without --redis: it names the Redis keys of a ' +
+        'queued run; add --redis URL or drop --prefix.',
+    );
+    expect(parseError(['--redis', 'redis://h', '--prefix', 'a:b'])).toContain(
+      'Invalid key prefix "a:b"',
+    );
+  });
+
+  it('rejects local pool flags with --redis', () => {
+    expect(parseError(['--redis', 'redis://h', '--workers', '2'])).toBe(
+      'Cannot use --workers with --redis: each worker machine sets its own ' +
+        'threads with traintop worker --threads N.',
+    );
+  });
+});

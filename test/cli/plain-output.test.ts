@@ -216,6 +216,78 @@ describe('attachPlainOutput in plain mode', () => {
   });
 });
 
+const heartbeat = (at: number, threads = 4): RunEvent => ({
+  kind: 'host-sampled',
+  at,
+  hostId: 'gpu-box-4312',
+  host: 'gpu-box',
+  threads,
+  busyThreads: 1,
+  cpuPercent: 40,
+  memUsedBytes: 1,
+  memTotalBytes: 2,
+});
+
+const hostLost: RunEvent = {
+  kind: 'host-lost',
+  at: START_AT + 5_000,
+  hostId: 'gpu-box-4312',
+};
+
+describe('attachPlainOutput for worker processes', () => {
+  it('writes a line for the first heartbeat only', () => {
+    const { bus, writes, detach } = attach('plain');
+
+    bus.emit(heartbeat(START_AT));
+    bus.emit(heartbeat(START_AT + 1_000));
+    bus.emit(heartbeat(START_AT + 2_000, 2));
+    detach();
+
+    expect(writes).toEqual([
+      'host gpu-box-4312 joined  machine gpu-box  4 threads\n',
+    ]);
+  });
+
+  it('writes a line when a host is lost and when it is back', () => {
+    const { bus, writes, detach } = attach('plain');
+    bus.emit(heartbeat(START_AT));
+
+    bus.emit(hostLost);
+    bus.emit(hostLost);
+    bus.emit(heartbeat(START_AT + 9_000, 1));
+    bus.emit(heartbeat(START_AT + 10_000, 1));
+    detach();
+
+    expect(writes.slice(1)).toEqual([
+      'host gpu-box-4312 lost  heartbeats stopped  ' +
+        'its trials go back to the queue\n',
+      'host gpu-box-4312 back  machine gpu-box  1 thread\n',
+    ]);
+  });
+
+  it('writes a loss of a host never heard from', () => {
+    const { bus, writes, detach } = attach('plain');
+
+    bus.emit(hostLost);
+    detach();
+
+    expect(writes).toHaveLength(1);
+    expect(writes[0]).toMatch(/^host gpu-box-4312 lost {2}/);
+  });
+
+  it('writes every heartbeat as JSON, as it does telemetry', () => {
+    const { bus, writes, detach } = attach('json');
+    const events = [heartbeat(START_AT), heartbeat(START_AT + 1_000), hostLost];
+
+    for (const event of events) {
+      bus.emit(event);
+    }
+    detach();
+
+    expect(writes.map((text) => JSON.parse(text) as unknown)).toEqual(events);
+  });
+});
+
 describe('attachPlainOutput in json mode', () => {
   it('writes every event as one JSON line', () => {
     const { bus, writes, detach } = attach('json');

@@ -198,6 +198,7 @@ describe('parseFlags with --config', () => {
       output: 'monitor',
       outDir: fixture('runs'),
       logPath: fixture('logs/traintop.log'),
+      queue: null,
     });
   });
 

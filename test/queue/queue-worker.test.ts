@@ -8,6 +8,7 @@ import { loadIris } from '../../source/data/iris.js';
 import { shareTable } from '../../source/data/shared-table.js';
 import { splitRows } from '../../source/data/split.js';
 import type { TrialSpec } from '../../source/plan/trial-spec.js';
+import type { MessageOf } from '../../source/queue/protocol.js';
 import { TrialForests } from '../../source/train/trial-forests.js';
 import { trialData } from '../train/fold-data.js';
 import { findFreePort, hasRedisServer } from './redis-server.js';
@@ -26,6 +27,10 @@ const CHUNK_SIZE = 10;
 const WAIT_MS = 30_000;
 /** Maximum time for a killed worker's trial to start elsewhere, in ms. */
 const MAX_RECOVERY_MS = 12_000;
+/** pino's number for the info level. */
+const INFO_LEVEL = 30;
+/** The worker's log message for a trial whose job was deleted. */
+const DROPPED_MESSAGE = 'trial dropped: its job no longer exists';
 
 const iris = loadIris();
 const evaluation = { kind: 'holdout', testFraction: 0.2 } as const;
@@ -56,8 +61,10 @@ function trainLocally(spec: TrialSpec) {
 
 describe.skipIf(!hasTestRedis)('traintop worker', () => {
   let redis: TestRedis;
-  let coordinator: TestCoordinator | undefined;
+  let coordinators: TestCoordinator[] = [];
   let workers: WorkerProcess[] = [];
+  /** Key prefix of the current test's runs. */
+  let prefix = '';
   let testNumber = 0;
   let workerNumber = 0;
   let logFolder = '';
@@ -75,19 +82,29 @@ describe.skipIf(!hasTestRedis)('traintop worker', () => {
   afterEach(async () => {
     await Promise.all(workers.map((worker) => worker.dispose()));
     workers = [];
-    await coordinator?.close();
-    coordinator = undefined;
+    for (const coordinator of coordinators) {
+      await coordinator.close();
+    }
+    coordinators = [];
   });
 
-  /** Starts a coordinator for a run under a prefix of this test's own. */
+  /** Starts a coordinator for run r1 under a prefix of this test's own. */
   async function startRun(): Promise<TestCoordinator> {
     testNumber += 1;
-    coordinator = await TestCoordinator.start({
+    prefix = testPrefix(`worker-${testNumber}`);
+
+    return startNextRun('r1');
+  }
+
+  /** Starts a coordinator for another run under this test's prefix. */
+  async function startNextRun(runId: string): Promise<TestCoordinator> {
+    const coordinator = await TestCoordinator.start({
       url: redis.url,
-      prefix: testPrefix(`worker-${testNumber}`),
-      runId: 'r1',
+      prefix,
+      runId,
       table,
     });
+    coordinators.push(coordinator);
 
     return coordinator;
   }
@@ -96,7 +113,7 @@ describe.skipIf(!hasTestRedis)('traintop worker', () => {
     workerNumber += 1;
     const worker = await WorkerProcess.start({
       url: redis.url,
-      prefix: coordinator!.keys.prefix,
+      prefix,
       threads,
       tickMs: TICK_MS,
       logFile: path.join(logFolder, `worker-${workerNumber}.log`),
@@ -231,6 +248,27 @@ describe.skipIf(!hasTestRedis)('traintop worker', () => {
       WAIT_MS,
     );
     expect(grown.threads).toBe(3);
+    expect(grown.tickMs).toBe(TICK_MS);
+    expect(grown.slots.map((reading) => reading.slot)).toEqual([1, 2, 3]);
+    expect(grown.slots.map((reading) => reading.trialId).sort()).toEqual([
+      't1',
+      't2',
+      't3',
+    ]);
+    // A trial's first reading is null, and t2 and t3 start on threads that
+    // piscina may still have to spawn, so numbers come two ticks later.
+    await run.waitFor(
+      'three heartbeats at three threads',
+      () => heartbeatsAfter(run, grown).length >= 3,
+      WAIT_MS,
+    );
+    const measured = heartbeatsAfter(run, grown)[2]!;
+    expect(measured.slots).toHaveLength(3);
+    if (process.platform === 'linux') {
+      for (const reading of measured.slots) {
+        expect(reading.cpuPercent).toBeGreaterThan(0);
+      }
+    }
     // Trials preempted before their first chunk would have no checkpoint.
     await run.waitFor(
       'progress of every trial',
@@ -324,6 +362,77 @@ describe.skipIf(!hasTestRedis)('traintop worker', () => {
     expect(log).not.toContain('"level":50');
   }, 60_000);
 
+  // A coordinator that quits deletes the run's queue and keys at once, but
+  // workers stop serving the run only RUN_STALE_MS later, so meanwhile they
+  // hold jobs that are gone.
+  it('drops trials whose run was deleted', async () => {
+    const run = await startRun();
+    const worker = await startWorker(1);
+    await run.addTrials([trial('t1', 100_000)]);
+    await run.waitForMessage(
+      'trial-progress',
+      (message) => message.treesDone >= 30,
+      WAIT_MS,
+    );
+
+    await run.quit();
+    const log = await waitForLogLine(worker.logFile, 'stopped serving run');
+    const dropped = logLines(log).filter(
+      (line) => line.msg === DROPPED_MESSAGE,
+    );
+
+    expect(dropped).toHaveLength(1);
+    expect(dropped[0]!.level).toBe(INFO_LEVEL);
+    expect(dropped[0]!.trialId).toBe('t1');
+    expect(log).not.toContain('"level":40');
+    expect(log).not.toContain('"level":50');
+    expect(worker.hasExited).toBe(false);
+    expect(worker.stderr).toBe('');
+
+    const next = await startNextRun('r2');
+    await next.addTrials([trial('t1', 40)]);
+    const finished = await next.waitForMessage(
+      'trial-finished',
+      () => true,
+      WAIT_MS,
+    );
+
+    expect(finished.workerId).toBe(worker.workerId);
+    expect(finished.trees).toBe(40);
+    expect(readFileSync(worker.logFile, 'utf8')).not.toContain('"level":50');
+    expect(worker.hasExited).toBe(false);
+    expect(worker.stderr).toBe('');
+  }, 60_000);
+
+  // The stop preempts the trial before its lost lock is noticed, so the
+  // worker finds the job gone when it writes the checkpoint.
+  it('stops cleanly after its run was deleted', async () => {
+    const run = await startRun();
+    const worker = await startWorker(1);
+    await run.addTrials([trial('t1', 100_000)]);
+    await run.waitForMessage(
+      'trial-progress',
+      (message) => message.treesDone >= 30,
+      WAIT_MS,
+    );
+
+    await run.quit();
+    worker.kill('SIGTERM');
+    const exit = await worker.exited();
+    const log = readFileSync(worker.logFile, 'utf8');
+    const dropped = logLines(log).filter(
+      (line) => line.msg === DROPPED_MESSAGE,
+    );
+
+    expect(exit).toEqual({ code: 0, signal: null });
+    expect(worker.stderr).toBe('');
+    expect(dropped).toHaveLength(1);
+    expect(dropped[0]!.level).toBe(INFO_LEVEL);
+    expect(log).not.toContain('"level":40');
+    expect(log).not.toContain('"level":50');
+    expect(run.messagesOf('trial-preempted')).toEqual([]);
+  });
+
   it.skipIf(!hasRedisServer)(
     'keeps running when Redis restarts',
     async () => {
@@ -341,10 +450,7 @@ describe.skipIf(!hasTestRedis)('traintop worker', () => {
       );
       // The restarted server kept no data, so the trial's job is gone, and
       // the worker drops the trial when it fails to renew the job's lock.
-      const log = await waitForLogLine(
-        worker.logFile,
-        'trial dropped after its job lock was lost',
-      );
+      const log = await waitForLogLine(worker.logFile, DROPPED_MESSAGE);
 
       expect(heartbeat.workerId).toBe(worker.workerId);
       expect(worker.hasExited).toBe(false);
@@ -389,6 +495,19 @@ describe('traintop worker without Redis', () => {
   });
 });
 
+/** Returns the heartbeats that a worker sent after `heartbeat`. */
+function heartbeatsAfter(
+  run: TestCoordinator,
+  heartbeat: MessageOf<'host-sampled'>,
+) {
+  return run
+    .messagesOf('host-sampled')
+    .filter(
+      (message) =>
+        message.workerId === heartbeat.workerId && message.at > heartbeat.at,
+    );
+}
+
 /** Waits for a log line with message `message`, and returns the log. */
 async function waitForLogLine(file: string, message: string) {
   const deadline = Date.now() + WAIT_MS;
@@ -402,6 +521,20 @@ async function waitForLogLine(file: string, message: string) {
   }
 
   return log;
+}
+
+type LogLine = {
+  readonly level: number;
+  readonly msg: string;
+  readonly trialId?: string;
+};
+
+/** Parses the lines of a pino log file. */
+function logLines(log: string): LogLine[] {
+  return log
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as LogLine);
 }
 
 function sleep(ms: number): Promise<void> {

@@ -144,6 +144,18 @@ export class TestCoordinator {
     await unregisterRun(this.redis, this.options.prefix, this.options.runId);
   }
 
+  /**
+   * Ends the run as a coordinator that quits does: unregisters it, then
+   * deletes its queue and the run's own keys while workers may still serve
+   * it.
+   */
+  async quit(): Promise<void> {
+    await this.unregister();
+    await this.queue.obliterate({ force: true });
+    const { prefix, runId } = this.options;
+    await deleteKeys(this.redis, `${prefix}:run:${runId}:*`);
+  }
+
   /** Waits until BullMQ counts `count` completed jobs. */
   async waitForCompleted(count: number, timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 
 import { CURVE_POINTS } from '../../source/state/constants.js';
 import type { RunEvent } from '../../source/state/events.js';
-import { reduceRunEvents } from '../../source/state/reducer.js';
+import {
+  HOST_LOST_ERROR,
+  reduceRunEvents,
+} from '../../source/state/reducer.js';
 import { createRunState } from '../../source/state/run-state.js';
 import {
   countTrials,
@@ -242,5 +245,169 @@ describe('reduceRunEvents', () => {
     expect(state.poolSize).toBe(5);
     expect(state.finishReason).toBe('stopped');
     expect(selectEtaMs(state)).toBeNull();
+  });
+});
+
+describe('reduceRunEvents in a queued run', () => {
+  const heartbeat = (at: number, hostId = 'gpu-box-4312') =>
+    ({
+      kind: 'host-sampled',
+      at,
+      hostId,
+      host: 'gpu-box',
+      threads: 2,
+      busyThreads: 1,
+      cpuPercent: 55,
+      memUsedBytes: 4_000,
+      memTotalBytes: 16_000,
+    }) as const;
+
+  const startOn = (workerId: number, trialId: string, at = 1_002) =>
+    [
+      {
+        kind: 'worker-started',
+        at: at - 1,
+        workerId,
+        hostId: 'gpu-box-4312',
+      },
+      {
+        kind: 'trial-started',
+        at,
+        trialId,
+        workerId,
+        attempt: 1,
+        treesDone: 0,
+      },
+    ] as const;
+
+  const lost = {
+    kind: 'host-lost',
+    at: 2_000,
+    hostId: 'gpu-box-4312',
+  } as const;
+
+  it('records a host from its heartbeat', () => {
+    const state = fold([heartbeat(1_100)]);
+
+    expect(state.hosts['gpu-box-4312']).toEqual({
+      id: 'gpu-box-4312',
+      host: 'gpu-box',
+      threads: 2,
+      busyThreads: 1,
+      cpuPercent: 55,
+      memUsedBytes: 4_000,
+      memTotalBytes: 16_000,
+      sampledAt: 1_100,
+      isLost: false,
+    });
+  });
+
+  it('keeps hosts heard from before the run started', () => {
+    const state = reduceRunEvents(createRunState(), [heartbeat(900), started]);
+
+    expect(Object.keys(state.hosts)).toEqual(['gpu-box-4312']);
+  });
+
+  it('tags a thread with its host', () => {
+    const state = fold([...startOn(1, 't1')]);
+
+    expect(state.workers[1]?.hostId).toBe('gpu-box-4312');
+  });
+
+  it('leaves threads of a local run without a host', () => {
+    const state = fold([{ kind: 'worker-started', at: 1_001, workerId: 1 }]);
+
+    expect(state.workers[1]?.hostId).toBeNull();
+    expect(state.hosts).toEqual({});
+  });
+
+  it('marks a lost host and fails its threads', () => {
+    const state = fold([heartbeat(1_100), ...startOn(1, 't1'), lost]);
+
+    expect(state.hosts['gpu-box-4312']?.isLost).toBe(true);
+    expect(state.workers[1]).toMatchObject({
+      status: 'failed',
+      error: HOST_LOST_ERROR,
+      failedAt: 2_000,
+    });
+  });
+
+  it('requeues the running trials of a lost host', () => {
+    const state = fold([
+      heartbeat(1_100),
+      ...startOn(1, 't1'),
+      ...startOn(2, 't2'),
+      progress(1_500, 't1', 20),
+      lost,
+    ]);
+
+    expect(state.trials['t1']).toMatchObject({
+      status: 'queued',
+      workerId: null,
+      treesDone: 20,
+    });
+    expect(state.trials['t2']).toMatchObject({ status: 'queued' });
+    expect(countTrials(state).running).toBe(0);
+  });
+
+  it('leaves threads of other hosts running', () => {
+    const state = fold([
+      heartbeat(1_100),
+      heartbeat(1_100, 'node-a-77'),
+      ...startOn(1, 't1'),
+      { kind: 'worker-started', at: 1_003, workerId: 2, hostId: 'node-a-77' },
+      {
+        kind: 'trial-started',
+        at: 1_004,
+        trialId: 't2',
+        workerId: 2,
+        attempt: 1,
+        treesDone: 0,
+      },
+      lost,
+    ]);
+
+    expect(state.workers[2]).toMatchObject({ status: 'running' });
+    expect(state.trials['t2']).toMatchObject({ status: 'running' });
+    expect(state.hosts['node-a-77']?.isLost).toBe(false);
+  });
+
+  it('fails the threads of a host never heard from', () => {
+    const state = fold([...startOn(1, 't1'), lost]);
+
+    expect(state.hosts).toEqual({});
+    expect(state.workers[1]).toMatchObject({ status: 'failed' });
+    expect(state.trials['t1']).toMatchObject({ status: 'queued' });
+  });
+
+  it('drops the rows of a lost host later', () => {
+    const state = fold([
+      heartbeat(1_100),
+      ...startOn(1, 't1'),
+      lost,
+      { kind: 'run-paused', at: 60_000 },
+    ]);
+
+    expect(state.workers[1]).toBeUndefined();
+    expect(state.hosts['gpu-box-4312']?.isLost).toBe(true);
+  });
+
+  it('clears the lost mark on a new heartbeat', () => {
+    const state = fold([heartbeat(1_100), lost, heartbeat(3_000)]);
+
+    expect(state.hosts['gpu-box-4312']).toMatchObject({
+      isLost: false,
+      sampledAt: 3_000,
+    });
+  });
+
+  it('forgets hosts when a stopped run continues', () => {
+    const state = fold([
+      heartbeat(1_100),
+      { kind: 'run-finished', at: 3_000, reason: 'stopped' },
+      { kind: 'run-continued', at: 9_000, poolSize: 2, maxPoolSize: 8 },
+    ]);
+
+    expect(state.hosts).toEqual({});
   });
 });

@@ -2,7 +2,9 @@ import { render } from 'ink-testing-library';
 import { stripVTControlCharacters } from 'node:util';
 import { expect, test } from 'vitest';
 import { App } from '../../source/ui/app.js';
+import { reduceRunEvents } from '../../source/state/reducer.js';
 import {
+  createQueuedSweepState,
   createRegressionData,
   createSweepState,
   createTestData,
@@ -517,5 +519,133 @@ test('shows the data and R² at 80x24 for regression', () => {
     expect(cellsOf(line)).toBeLessThanOrEqual(80);
   }
 
+  unmount();
+});
+
+const queued = createQueuedSweepState(
+  {
+    trialCount: 30,
+    workerCount: 6,
+    finishedCount: 12,
+    corePercents: [12, 55, 78, 96],
+  },
+  [
+    { hostId: 'gpu-box-4312', host: 'gpu-box', threads: 4 },
+    { hostId: 'node-a-77', host: 'node-a', threads: 2 },
+  ],
+);
+
+const queuedWithLoss = reduceRunEvents(queued, [
+  { kind: 'host-lost', at: queued.now + 5_000, hostId: 'node-a-77' },
+  { kind: 'pool-resized', at: queued.now + 5_000, poolSize: 4 },
+]);
+
+test('matches the 80x24 layout of a queued run', () => {
+  const { lastFrame, unmount } = render(
+    <App
+      state={queuedWithLoss}
+      columns={80}
+      rows={24}
+      isHelpVisible={false}
+      isInteractive
+      selectedHostId="gpu-box-4312"
+    />,
+  );
+
+  expect(lastFrame()).toMatchSnapshot();
+  unmount();
+});
+
+test('shows hosts, threads and the host keys at 80x24', () => {
+  const { lastFrame, unmount } = render(
+    <App
+      state={queued}
+      columns={80}
+      rows={24}
+      isHelpVisible={false}
+      isInteractive
+      selectedHostId="node-a-77"
+    />,
+  );
+
+  const lines = frameLines(lastFrame());
+  expect(lines[0]).toContain('pool 6 threads on 2 hosts');
+  expect(lines).toContainEqual(expect.stringMatching(/^› node-a {3}2\/2 busy/));
+  expect(lines).toContainEqual(expect.stringMatching(/^ {2}w6 {2}running/));
+  expect(lines.at(-1)).toMatch(/^p pause · Tab host · \+\/- threads · /);
+  unmount();
+});
+
+test.each([
+  [80, 24],
+  [79, 24],
+  [80, 23],
+  [100, 30],
+  [160, 50],
+  [60, 12],
+  [40, 6],
+  [30, 5],
+])('keeps a queued run within %dx%d', (columns, rows) => {
+  const { lastFrame, unmount } = render(
+    <App
+      state={queuedWithLoss}
+      columns={columns}
+      rows={rows}
+      isHelpVisible={false}
+      isInteractive
+      selectedHostId="node-a-77"
+    />,
+  );
+
+  const lines = frameLines(lastFrame());
+  expect(lines.length).toBeLessThanOrEqual(rows);
+  for (const line of lines) {
+    expect(cellsOf(line)).toBeLessThanOrEqual(columns);
+  }
+
+  unmount();
+});
+
+test('marks no host while keys are off', () => {
+  const { lastFrame, unmount } = render(
+    <App
+      state={queued}
+      columns={80}
+      rows={24}
+      isHelpVisible={false}
+      isInteractive={false}
+      selectedHostId="node-a-77"
+    />,
+  );
+
+  const frame = lastFrame() ?? '';
+  expect(frame).toContain('  node-a   2/2 busy');
+  expect(frame).not.toContain('›');
+  unmount();
+});
+
+test('lists the host keys in the help of a queued run', () => {
+  const { lastFrame, unmount } = render(
+    <App
+      state={queued}
+      columns={80}
+      rows={24}
+      isHelpVisible
+      isInteractive
+      selectedHostId="node-a-77"
+    />,
+  );
+
+  expect(lastFrame()).toContain('Tab, Shift+Tab  Select the next or previous');
+  unmount();
+});
+
+test('leaves Tab out of the help of a local run', () => {
+  const { lastFrame, unmount } = render(
+    <App state={state} columns={80} rows={24} isHelpVisible isInteractive />,
+  );
+
+  expect(lastFrame()).toContain('Add one worker to the pool');
+  expect(lastFrame()).not.toContain('Tab');
   unmount();
 });

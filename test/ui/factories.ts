@@ -10,6 +10,7 @@ import {
   createRunState,
   createTrialState,
   createWorkerState,
+  type HostState,
   type RunState,
   type TrialState,
   type WorkerState,
@@ -52,6 +53,22 @@ export function createTestWorker(
   overrides: Partial<WorkerState> = {},
 ): WorkerState {
   return { ...createWorkerState(overrides.id ?? 3), ...overrides };
+}
+
+/** Returns a live worker process on `gpu-box` with 3 of 4 threads busy. */
+export function createTestHost(overrides: Partial<HostState> = {}): HostState {
+  return {
+    id: 'gpu-box-4312',
+    host: 'gpu-box',
+    threads: 4,
+    busyThreads: 3,
+    cpuPercent: 42,
+    memUsedBytes: 9.3 * GIB,
+    memTotalBytes: 16 * GIB,
+    sampledAt: RUN_START_MS,
+    isLost: false,
+    ...overrides,
+  };
 }
 
 export function createTestSystem(
@@ -277,6 +294,63 @@ export function createSweepEvents(options: SweepOptions): RunEvent[] {
   });
 
   return events;
+}
+
+/** A worker process of a queued test run and the threads it owns. */
+export type TestHost = {
+  readonly hostId: string;
+  readonly host: string;
+  readonly threads: number;
+};
+
+/**
+ * Builds the events of a queued sweep caught mid-run: the sweep of
+ * `createSweepEvents`, then one heartbeat per host with every thread busy,
+ * and the pool over all hosts. Threads go to the hosts in order, so the
+ * first host owns the first `threads` threads. `workerCount` should equal
+ * the hosts' threads added up.
+ */
+export function createQueuedSweepEvents(
+  options: SweepOptions,
+  hosts: readonly TestHost[],
+): RunEvent[] {
+  const owners = hosts.flatMap((host) =>
+    new Array<string>(host.threads).fill(host.hostId),
+  );
+  const events = createSweepEvents(options).map((event) =>
+    event.kind === 'worker-started'
+      ? { ...event, hostId: owners[event.workerId - 1] }
+      : event,
+  );
+  const at = (events.at(-1)?.at ?? RUN_START_MS) + 1000;
+  const heartbeats = hosts.map((host, index): RunEvent => ({
+    kind: 'host-sampled',
+    at,
+    hostId: host.hostId,
+    host: host.host,
+    threads: host.threads,
+    busyThreads: host.threads,
+    cpuPercent: 60 + 20 * index,
+    memUsedBytes: (4 + 4 * index) * GIB,
+    memTotalBytes: 16 * GIB,
+  }));
+
+  return [
+    ...events,
+    ...heartbeats,
+    { kind: 'pool-resized', at, poolSize: owners.length },
+  ];
+}
+
+/** Folds the events of `createQueuedSweepEvents` through the reducer. */
+export function createQueuedSweepState(
+  options: SweepOptions,
+  hosts: readonly TestHost[],
+): RunState {
+  return reduceRunEvents(
+    createRunState(),
+    createQueuedSweepEvents(options, hosts),
+  );
 }
 
 /** Folds the events of `createSweepEvents` through the real reducer. */

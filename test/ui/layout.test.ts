@@ -151,6 +151,10 @@ describe('planFullLayout', () => {
     expect(planFullLayout(base).workerLines).toBe(4);
   });
 
+  test('gives each host a line above its threads', () => {
+    expect(planFullLayout({ ...base, hostCount: 2 }).workerLines).toBe(6);
+  });
+
   test('keeps finished rows when workers are many', () => {
     const layout = planFullLayout({ ...base, workerCount: 32 });
 

@@ -5,7 +5,11 @@ import { createRunState } from '../../source/state/run-state.js';
 import type { Controls } from '../../source/ui/controls.js';
 import { Monitor } from '../../source/ui/monitor.js';
 import type { MonitorMode } from '../../source/ui/monitor-mode.js';
-import { createSweepEvents, createTestData } from './factories.js';
+import {
+  createQueuedSweepEvents,
+  createSweepEvents,
+  createTestData,
+} from './factories.js';
 import { renderInAct } from './render-in-act.js';
 
 const TICK_MS = 250;
@@ -13,6 +17,7 @@ const TICK_MS = 250;
 const ARROW_DOWN = '\u001B[B';
 const ENTER = '\r';
 const ESCAPE = '\u001B';
+const TAB = '\t';
 
 /** Time Ink 8 waits after a lone escape byte before it reports Escape. */
 const ESCAPE_FLUSH_MS = 20;
@@ -192,3 +197,44 @@ test.each(['watch', 'replay'] as const)(
     unmount();
   },
 );
+
+test('resizes the host picked with tab', () => {
+  const bus = new EventBus();
+  const resized: string[] = [];
+  const { lastFrame, stdin, unmount } = renderInAct(
+    <Monitor
+      bus={bus}
+      initialState={createRunState()}
+      tickMs={TICK_MS}
+      controls={{
+        ...controls,
+        resizeHost: (hostId, delta) => resized.push(`${hostId} ${delta}`),
+      }}
+      isInteractive
+    />,
+  );
+  const events = createQueuedSweepEvents(
+    { trialCount: 30, workerCount: 4, finishedCount: 12 },
+    [
+      { hostId: 'gpu-box-4312', host: 'gpu-box', threads: 2 },
+      { hostId: 'node-a-77', host: 'node-a', threads: 2 },
+    ],
+  );
+  for (const event of events) {
+    bus.emit(event);
+  }
+  act(() => {
+    vi.advanceTimersByTime(TICK_MS);
+  });
+
+  act(() => {
+    stdin.write(TAB);
+  });
+  act(() => {
+    stdin.write('+');
+  });
+
+  expect(resized).toEqual(['node-a-77 1']);
+  expect(lastFrame()).toMatch(/^› node-a /m);
+  unmount();
+});

@@ -19,6 +19,13 @@ import {
   toOneLine,
 } from '../format.js';
 import { fitText } from '../text-cells.js';
+import { planHostColumns } from '../host-columns.js';
+import {
+  listHostRows,
+  measureHostLabels,
+  windowHostRows,
+  type HostListRow,
+} from '../host-rows.js';
 import {
   WORKER_PERCENT_WIDTH,
   WORKER_SCORE_WIDTH,
@@ -29,6 +36,7 @@ import { scoreLabel, taskOf } from '../score-labels.js';
 import { colors, glyphs } from '../theme.js';
 import { trialProgress } from '../worker-status.js';
 import { Footer } from './footer.js';
+import { HostLine } from './host-line.js';
 import type { MonitorMode } from '../monitor-mode.js';
 import { MoreLine } from './more-line.js';
 import { WorkerLabel } from './worker-label.js';
@@ -37,6 +45,9 @@ import { WorkerLabel } from './worker-label.js';
 const FRAME_LINES = 2;
 
 const TRIAL_ID_WIDTH = 6;
+
+/** Indent of a thread's line under its worker process. */
+const THREAD_INDENT = '  ';
 
 export type CompactViewProps = {
   readonly state: RunState;
@@ -48,9 +59,26 @@ export type CompactViewProps = {
   readonly isInteractive: boolean;
   /** The kind of run shown; the footer follows it. Default run. */
   readonly mode?: MonitorMode;
+  /**
+   * The worker process of a queued run that the + and - keys resize,
+   * marked in the list. Default null, which marks none and leaves Tab out
+   * of the footer.
+   */
+  readonly selectedHostId?: string | null;
 };
 
 type LineProps = { readonly state: RunState };
+
+type ListProps = {
+  readonly state: RunState;
+  readonly maxLines: number;
+};
+
+type HostListProps = ListProps & {
+  readonly rows: readonly HostListRow[];
+  readonly columns: number;
+  readonly selectedHostId: string | null;
+};
 
 type WorkerLineProps = {
   readonly worker: WorkerState;
@@ -60,7 +88,8 @@ type WorkerLineProps = {
 
 /**
  * Draws the run in `rows` lines for terminals too small for the panels: a
- * summary line, one line per worker and the key hints.
+ * summary line, one line per worker and the key hints. In a queued run,
+ * each worker process gets a line before its threads' lines.
  */
 export function CompactView({
   state,
@@ -68,23 +97,26 @@ export function CompactView({
   rows,
   isInteractive,
   mode,
+  selectedHostId = null,
 }: CompactViewProps) {
-  const workers = selectWorkers(state);
-  const { visibleItems, hiddenCount } = cutList(workers, rows - FRAME_LINES);
+  const hostRows = listHostRows(state);
+  const maxLines = rows - FRAME_LINES;
 
   return (
     <Box flexDirection="column" width={columns} height={rows}>
       <SummaryLine state={state} />
       <Box flexDirection="column" flexGrow={1}>
-        {visibleItems.map((worker) => (
-          <WorkerLine
-            key={worker.id}
-            worker={worker}
-            trial={selectWorkerTrial(state, worker)}
-            isRunPaused={state.isPaused}
+        {hostRows === null ? (
+          <WorkerList state={state} maxLines={maxLines} />
+        ) : (
+          <HostList
+            state={state}
+            rows={hostRows}
+            columns={columns}
+            maxLines={maxLines}
+            selectedHostId={selectedHostId}
           />
-        ))}
-        <MoreLine count={hiddenCount} noun="workers" />
+        )}
       </Box>
       <Footer
         isInteractive={isInteractive}
@@ -92,9 +124,70 @@ export function CompactView({
         isRunPaused={state.isPaused}
         screen="compact"
         hasFinishedTrials={countTrials(state).finished > 0}
+        hasHostKeys={selectedHostId !== null}
         width={columns}
       />
     </Box>
+  );
+}
+
+function WorkerList({ state, maxLines }: ListProps) {
+  const workers = selectWorkers(state);
+  const { visibleItems, hiddenCount } = cutList(workers, maxLines);
+
+  return (
+    <>
+      {visibleItems.map((worker) => (
+        <WorkerLine
+          key={worker.id}
+          worker={worker}
+          trial={selectWorkerTrial(state, worker)}
+          isRunPaused={state.isPaused}
+        />
+      ))}
+      <MoreLine count={hiddenCount} noun="workers" />
+    </>
+  );
+}
+
+function HostList({
+  state,
+  rows,
+  columns,
+  maxLines,
+  selectedHostId,
+}: HostListProps) {
+  const rowWindow = windowHostRows(rows, maxLines, selectedHostId);
+  const hostColumns = planHostColumns(columns, measureHostLabels(rows));
+
+  return (
+    <>
+      {rowWindow.visibleItems.map((row) =>
+        row.kind === 'host' ? (
+          <HostLine
+            key={`host ${row.group.hostId ?? ''}`}
+            group={row.group}
+            label={row.label}
+            isSelected={row.group.hostId === selectedHostId}
+            columns={hostColumns}
+            now={state.now}
+          />
+        ) : (
+          <Text key={`worker ${row.worker.id}`} wrap="truncate">
+            {THREAD_INDENT}
+            <WorkerLine
+              worker={row.worker}
+              trial={selectWorkerTrial(state, row.worker)}
+              isRunPaused={state.isPaused}
+            />
+          </Text>
+        ),
+      )}
+      <MoreLine
+        count={rowWindow.hiddenAfter}
+        aboveCount={rowWindow.hiddenBefore}
+      />
+    </>
   );
 }
 

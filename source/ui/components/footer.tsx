@@ -35,6 +35,12 @@ export type FooterProps = {
    * details have something to act on. Default false.
    */
   readonly hasFinishedTrials?: boolean;
+  /**
+   * Whether Tab selects a worker process of a queued run, which + and -
+   * then resize by one thread. Used in the run mode only, where this
+   * process drives the run. Default false.
+   */
+  readonly hasHostKeys?: boolean;
   /** Cells the line may take. Longer lines end in an ellipsis. */
   readonly width: number;
 };
@@ -78,6 +84,7 @@ function listHints({
   isRunPaused,
   screen = 'panels',
   hasFinishedTrials = false,
+  hasHostKeys = false,
   width,
 }: FooterProps): Hint[] {
   const isWide = width >= LONG_HINTS_MIN_WIDTH;
@@ -116,8 +123,15 @@ function listHints({
       ];
     case 'run':
       return [
-        key(isWide ? 'space/p' : 'p', isRunPaused ? 'resume' : 'pause'),
-        key('+/-', 'workers'),
+        // The space key gives way to the host keys, so they fit 80 columns
+        // next to the trial keys.
+        key(
+          isWide && !hasHostKeys ? 'space/p' : 'p',
+          isRunPaused ? 'resume' : 'pause',
+        ),
+        ...(hasHostKeys
+          ? [key('Tab', 'host', 3), key('+/-', 'threads')]
+          : [key('+/-', 'workers')]),
         ...trialKeys,
         key('?', 'help'),
         quit,

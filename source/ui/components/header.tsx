@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import type { RunState, TrialState } from '../../state/run-state.js';
 import {
+  countLiveHosts,
   countTrials,
   selectBestTrial,
   selectElapsedMs,
@@ -58,7 +59,7 @@ function Separator() {
 function JobLine({ state, width }: LineProps) {
   const eta = describeEta(state);
   const elapsed = formatDuration(selectElapsedMs(state));
-  const pool = `${state.poolSize} of ${state.maxPoolSize}`;
+  const pool = describePool(state);
   const otherCells =
     ['traintop', `elapsed ${elapsed}`, `ETA ${eta.text}`, `pool ${pool}`]
       .map(textWidth)
@@ -83,6 +84,26 @@ function JobLine({ state, width }: LineProps) {
       <Text>{pool}</Text>
     </Text>
   );
+}
+
+/**
+ * Describes the pool: "4 of 8" threads for a local run, and for a queued
+ * run the threads over the worker processes still heard from, as in
+ * "6 threads on 2 hosts".
+ */
+function describePool(state: RunState): string {
+  if (Object.keys(state.hosts).length === 0) {
+    return `${state.poolSize} of ${state.maxPoolSize}`;
+  }
+
+  const threads = countOf(state.poolSize, 'thread');
+  const hosts = countOf(countLiveHosts(state), 'host');
+
+  return `${threads} on ${hosts}`;
+}
+
+function countOf(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /** Cuts the job name to the cells left, but not below MIN_JOB_CELLS. */

@@ -1,12 +1,14 @@
 import { Box, Text } from 'ink';
-import { fitText } from '../text-cells.js';
-import { KEY_BINDINGS, type KeyBinding } from '../key-bindings.js';
+import { fitText, textWidth } from '../text-cells.js';
+import { listKeyBindings, type KeyBinding } from '../key-bindings.js';
 import { cutList } from '../layout.js';
 import { colors, glyphs } from '../theme.js';
 import { MoreLine } from './more-line.js';
 import { SectionTitle } from './section-title.js';
 
-const KEYS_WIDTH = 12;
+/** Narrowest key column, and blank cells after the longest keys. */
+const MIN_KEYS_WIDTH = 12;
+const KEYS_GAP = 2;
 
 /** Lines of the help's title rule. */
 const TITLE_LINES = 1;
@@ -28,16 +30,30 @@ const LEGEND_LINES: readonly string[] = [
   ].join('   '),
 ];
 
+/** The legend of a queued run, whose worker processes can be selected. */
+const HOST_LEGEND_LINES: readonly string[] = LEGEND_LINES.map((line) =>
+  line.replace(
+    `${glyphs.selected} selected trial`,
+    `${glyphs.selected} selected trial or host`,
+  ),
+);
+
 export type HelpOverlayProps = {
   /** Cells each line may take. Longer lines end in an ellipsis. */
   readonly width: number;
   /** Lines the help takes, padded with blank lines when it needs fewer. */
   readonly height: number;
+  /**
+   * Lists Tab and the keys that resize the selected worker process of a
+   * queued run, in place of the pool keys. Default false.
+   */
+  readonly hasHostKeys?: boolean;
 };
 
 /** Lines of the help that fit a height, and the key rows left out. */
 type HelpPlan = {
   readonly keys: readonly KeyBinding[];
+  readonly keysWidth: number;
   readonly hiddenKeyCount: number;
   readonly legend: readonly string[];
 };
@@ -47,19 +63,27 @@ type HelpPlan = {
  * `height` lines. When they do not fit, legend lines go first, then key rows
  * give way to a "+N more keys" line.
  */
-export function HelpOverlay({ width, height }: HelpOverlayProps) {
+export function HelpOverlay({
+  width,
+  height,
+  hasHostKeys = false,
+}: HelpOverlayProps) {
   const lines = Math.max(0, Math.floor(height));
   if (lines < TITLE_LINES) {
     return null;
   }
 
-  const plan = planHelp(lines - TITLE_LINES);
+  const plan = planHelp(lines - TITLE_LINES, hasHostKeys);
 
   return (
     <Box flexDirection="column" width={width} height={lines}>
       <SectionTitle title="Help" width={width} />
       {plan.keys.map((binding) => (
-        <KeyRow key={binding.keys} binding={binding} />
+        <KeyRow
+          key={binding.keys}
+          binding={binding}
+          keysWidth={plan.keysWidth}
+        />
       ))}
       <MoreLine count={plan.hiddenKeyCount} noun="keys" />
       {plan.legend.length > 0 ? <Text> </Text> : null}
@@ -72,11 +96,16 @@ export function HelpOverlay({ width, height }: HelpOverlayProps) {
   );
 }
 
-function KeyRow({ binding }: { readonly binding: KeyBinding }) {
+type KeyRowProps = {
+  readonly binding: KeyBinding;
+  readonly keysWidth: number;
+};
+
+function KeyRow({ binding, keysWidth }: KeyRowProps) {
   return (
     <Text wrap="truncate">
       <Text bold color={colors.accent}>
-        {fitText(binding.keys, KEYS_WIDTH)}
+        {fitText(binding.keys, keysWidth)}
       </Text>
       <Text>{binding.action}</Text>
     </Text>
@@ -87,11 +116,22 @@ function KeyRow({ binding }: { readonly binding: KeyBinding }) {
  * Shares the lines under the title: every key first, then a blank line and
  * as many legend lines as fit.
  */
-function planHelp(bodyLines: number): HelpPlan {
-  const { visibleItems, hiddenCount } = cutList(KEY_BINDINGS, bodyLines);
+function planHelp(bodyLines: number, hasHostKeys: boolean): HelpPlan {
+  const bindings = listKeyBindings(hasHostKeys);
+  const { visibleItems, hiddenCount } = cutList(bindings, bodyLines);
+  const keysWidth = Math.max(
+    MIN_KEYS_WIDTH,
+    ...bindings.map((binding) => textWidth(binding.keys) + KEYS_GAP),
+  );
   const blankLine = 1;
   const legendRoom = bodyLines - visibleItems.length - blankLine;
-  const legend = LEGEND_LINES.slice(0, Math.max(0, legendRoom));
+  const legendLines = hasHostKeys ? HOST_LEGEND_LINES : LEGEND_LINES;
+  const legend = legendLines.slice(0, Math.max(0, legendRoom));
 
-  return { keys: visibleItems, hiddenKeyCount: hiddenCount, legend };
+  return {
+    keys: visibleItems,
+    keysWidth,
+    hiddenKeyCount: hiddenCount,
+    legend,
+  };
 }

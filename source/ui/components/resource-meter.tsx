@@ -12,7 +12,7 @@ export type ResourceMeterProps = {
   readonly labelWidth?: number;
   /** Load in percent, or null when the reading could not be taken. */
   readonly percent: number | null;
-  /** Cells of the bar. */
+  /** Cells of the bar. 0 leaves the bar out and draws the percent alone. */
   readonly barWidth: number;
   /** Text after the percent, such as "9.3/16.0 GiB". Default none. */
   readonly detail?: string;
@@ -30,23 +30,38 @@ export function ResourceMeter({
   detail,
 }: ResourceMeterProps) {
   const percentText = fitText(formatPercent(percent), PERCENT_WIDTH, 'right');
+  const hasBar = barWidth > 0;
 
   return (
     <Text>
       <Text color={colors.muted}>{fitText(label, labelWidth)}</Text>
-      {percent === null ? (
-        <Text color={colors.muted}>{glyphs.barUnknown.repeat(barWidth)}</Text>
-      ) : (
-        <ProgressBar
-          value={percent / 100}
-          width={barWidth}
-          color={loadColor(percent)}
-        />
-      )}
-      <Text color={loadColor(percent)}> {percentText}</Text>
+      {hasBar ? <MeterBar percent={percent} width={barWidth} /> : null}
+      <Text color={loadColor(percent)}>
+        {hasBar ? ` ${percentText}` : percentText}
+      </Text>
       {detail === undefined ? null : (
         <Text color={colors.muted}> {detail}</Text>
       )}
     </Text>
+  );
+}
+
+function MeterBar({
+  percent,
+  width,
+}: {
+  readonly percent: number | null;
+  readonly width: number;
+}) {
+  if (percent === null) {
+    return <Text color={colors.muted}>{glyphs.barUnknown.repeat(width)}</Text>;
+  }
+
+  return (
+    <ProgressBar
+      value={percent / 100}
+      width={width}
+      color={loadColor(percent)}
+    />
   );
 }

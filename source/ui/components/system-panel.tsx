@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import type { SystemReading } from '../../state/events.js';
-import { formatBytes, formatBytesOf } from '../format.js';
+import { formatBytes, formatBytesOf, memoryPercent } from '../format.js';
 import { fitText } from '../text-cells.js';
 import { SYSTEM_LABEL_WIDTH } from '../layout.js';
 import { colors, glyphs } from '../theme.js';
@@ -88,12 +88,4 @@ function ProcessLine({ system }: Pick<SystemPanelProps, 'system'>) {
       <Text>{heap}</Text>
     </Text>
   );
-}
-
-function memoryPercent(used: number | null, total: number | null) {
-  if (used === null || total === null || total <= 0) {
-    return null;
-  }
-
-  return (used / total) * 100;
 }

@@ -5,11 +5,22 @@ import {
   selectWorkerTrial,
   selectWorkers,
 } from '../../state/selectors.js';
+import { planHostColumns } from '../host-columns.js';
+import {
+  listHostRows,
+  measureHostLabels,
+  windowHostRows,
+  type HostListRow,
+} from '../host-rows.js';
 import { cutList, planWorkerColumns } from '../layout.js';
 import { colors, glyphs } from '../theme.js';
+import { HostLine } from './host-line.js';
 import { MoreLine } from './more-line.js';
 import { SectionTitle } from './section-title.js';
 import { WorkerRow } from './worker-row.js';
+
+/** Indent of a thread's row under its worker process. */
+const THREAD_INDENT = '  ';
 
 export type WorkerPanelProps = {
   readonly state: RunState;
@@ -17,22 +28,70 @@ export type WorkerPanelProps = {
   readonly width: number;
   /** Lines under the title, the "+N more" line included. At least 1. */
   readonly maxLines: number;
+  /**
+   * The worker process of a queued run that the + and - keys resize,
+   * marked in the list. Default null, which marks none.
+   */
+  readonly selectedHostId?: string | null;
+};
+
+type RowsProps = Omit<WorkerPanelProps, 'selectedHostId'> & {
+  readonly workers: readonly WorkerState[];
+};
+
+type HostRowsProps = Required<WorkerPanelProps> & {
+  readonly rows: readonly HostListRow[];
 };
 
 /**
  * Draws every worker, idle and failed ones included, in thread-id order,
- * one row each, cut to `maxLines`. The title counts them by state. The pool
- * size is left to the header.
+ * one row each, cut to `maxLines`. In a queued run, each worker process
+ * gets a line with its readings, and its threads' rows follow it. The
+ * title counts workers by state, and lost processes. The pool size is left
+ * to the header.
  */
-export function WorkerPanel({ state, width, maxLines }: WorkerPanelProps) {
+export function WorkerPanel({
+  state,
+  width,
+  maxLines,
+  selectedHostId = null,
+}: WorkerPanelProps) {
   const workers = selectWorkers(state);
-  const { visibleItems, hiddenCount } = cutList(workers, maxLines);
-  const columns = planWorkerColumns(width);
-  const detail = countWorkers(workers, state.isPaused);
+  const hostRows = listHostRows(state);
+  const detail = [
+    countWorkers(workers, state.isPaused),
+    ...countLostHosts(state),
+  ].join(` ${glyphs.separator} `);
 
   return (
     <Box flexDirection="column" width={width}>
       <SectionTitle title="Workers" detail={detail} width={width} />
+      {hostRows === null ? (
+        <WorkerRows
+          state={state}
+          workers={workers}
+          width={width}
+          maxLines={maxLines}
+        />
+      ) : (
+        <HostRows
+          state={state}
+          rows={hostRows}
+          width={width}
+          maxLines={maxLines}
+          selectedHostId={selectedHostId}
+        />
+      )}
+    </Box>
+  );
+}
+
+function WorkerRows({ state, workers, width, maxLines }: RowsProps) {
+  const { visibleItems, hiddenCount } = cutList(workers, maxLines);
+  const columns = planWorkerColumns(width);
+
+  return (
+    <>
       {workers.length === 0 ? (
         <Text color={colors.muted}>{describeNoWorkers(state)}</Text>
       ) : null}
@@ -46,8 +105,65 @@ export function WorkerPanel({ state, width, maxLines }: WorkerPanelProps) {
         />
       ))}
       <MoreLine count={hiddenCount} noun="workers" />
-    </Box>
+    </>
   );
+}
+
+/**
+ * Draws the worker processes and their threads, scrolled so the selected
+ * process stays in sight.
+ */
+function HostRows({
+  state,
+  rows,
+  width,
+  maxLines,
+  selectedHostId,
+}: HostRowsProps) {
+  const rowWindow = windowHostRows(rows, maxLines, selectedHostId);
+  const hostColumns = planHostColumns(width, measureHostLabels(rows));
+  const workerColumns = planWorkerColumns(width - THREAD_INDENT.length);
+
+  return (
+    <>
+      {rowWindow.visibleItems.map((row) =>
+        row.kind === 'host' ? (
+          <HostLine
+            key={`host ${row.group.hostId ?? ''}`}
+            group={row.group}
+            label={row.label}
+            isSelected={row.group.hostId === selectedHostId}
+            columns={hostColumns}
+            now={state.now}
+          />
+        ) : (
+          <Text key={`worker ${row.worker.id}`} wrap="truncate">
+            {THREAD_INDENT}
+            <WorkerRow
+              worker={row.worker}
+              trial={selectWorkerTrial(state, row.worker)}
+              isRunPaused={state.isPaused}
+              columns={workerColumns}
+            />
+          </Text>
+        ),
+      )}
+      <MoreLine
+        count={rowWindow.hiddenAfter}
+        aboveCount={rowWindow.hiddenBefore}
+      />
+    </>
+  );
+}
+
+/** Counts the lost worker processes for the title: "1 host lost". */
+function countLostHosts(state: RunState): string[] {
+  const lost = Object.values(state.hosts).filter((host) => host.isLost);
+  if (lost.length === 0) {
+    return [];
+  }
+
+  return [`${lost.length} ${lost.length === 1 ? 'host' : 'hosts'} lost`];
 }
 
 /**

@@ -1,6 +1,7 @@
 import { useInput, type Key } from 'ink';
 import { useState } from 'react';
 import type { Controls } from '../controls.js';
+import { cycleHostSelection } from '../host-selection.js';
 import { resolveSelection, stepSelection } from '../trial-selection.js';
 
 export type UseMonitorKeysProps = {
@@ -14,6 +15,12 @@ export type UseMonitorKeysProps = {
   readonly isActive: boolean;
   /** Ids of the finished trials, best first, that the arrows move through. */
   readonly rankedTrialIds?: readonly string[];
+  /**
+   * Ids of the worker processes of a queued run, in list order, that Tab
+   * moves through. Ignored when `controls.resizeHost` is absent. Default
+   * none, as in a local run.
+   */
+  readonly hostIds?: readonly string[];
 };
 
 export type UseMonitorKeysResult = {
@@ -25,25 +32,41 @@ export type UseMonitorKeysResult = {
   readonly selectedTrialId: string | null;
   /** Whether the selected trial's details replace the panels. */
   readonly isDetailVisible: boolean;
+  /**
+   * The worker process that + and - resize: the first one until the user
+   * picks another with Tab. Null without processes or without
+   * `controls.resizeHost`, and then + and - resize the pool.
+   */
+  readonly selectedHostId: string | null;
 };
 
-const NO_TRIALS: readonly string[] = [];
+const NO_IDS: readonly string[] = [];
 
 /**
- * Maps the monitor's keys to controls and owns the help, the trial selection
- * and the details view. Space and p pause or resume, + and = add a worker,
- * - and _ remove one, the up and down arrows move the selection, Enter opens
- * or closes the selected trial's details, ? toggles the help, Escape closes
- * the help or else the details, and q or Ctrl+C quits.
+ * Maps the monitor's keys to controls and owns the help, the trial and host
+ * selections and the details view. Space and p pause or resume, + and = add
+ * a worker, - and _ remove one, the up and down arrows move the selection,
+ * Enter opens or closes the selected trial's details, ? toggles the help,
+ * Escape closes the help or else the details, and q or Ctrl+C quits. In a
+ * queued run, Tab and Shift+Tab select a worker process, and + and - add
+ * or remove one of its threads instead.
  */
 export function useMonitorKeys({
   controls,
   isActive,
-  rankedTrialIds = NO_TRIALS,
+  rankedTrialIds = NO_IDS,
+  hostIds = NO_IDS,
 }: UseMonitorKeysProps): UseMonitorKeysResult {
   const [isHelpVisible, setIsHelpVisible] = useState(false);
   const [pickedTrialId, setPickedTrialId] = useState<string | null>(null);
   const [isDetailOpen, setIsDetailOpen] = useState(false);
+  const [pickedHostId, setPickedHostId] = useState<string | null>(null);
+
+  const canResizeHosts =
+    controls.resizeHost !== undefined && hostIds.length > 0;
+  const selectedHostId = canResizeHosts
+    ? resolveSelection(hostIds, pickedHostId)
+    : null;
 
   const handleInput = (input: string, key: Key) => {
     if (key.escape) {
@@ -61,6 +84,13 @@ export function useMonitorKeys({
         controls.quit();
       }
 
+      return;
+    }
+
+    if (key.tab) {
+      // Shift+Tab arrives as its own escape sequence, which Ink reports as
+      // Tab with shift.
+      handleHostKey(key.shift ? -1 : 1);
       return;
     }
 
@@ -94,6 +124,23 @@ export function useMonitorKeys({
     setPickedTrialId((picked) => stepSelection(rankedTrialIds, picked, step));
   };
 
+  const handleHostKey = (step: number) => {
+    if (isHelpVisible || !canResizeHosts) {
+      return;
+    }
+
+    setPickedHostId((picked) => cycleHostSelection(hostIds, picked, step));
+  };
+
+  const resizeBy = (delta: number) => {
+    if (selectedHostId !== null && controls.resizeHost) {
+      controls.resizeHost(selectedHostId, delta);
+      return;
+    }
+
+    controls.resize(delta);
+  };
+
   const handleCharacter = (character: string) => {
     switch (character) {
       case ' ':
@@ -102,11 +149,11 @@ export function useMonitorKeys({
         break;
       case '+':
       case '=':
-        controls.resize(1);
+        resizeBy(1);
         break;
       case '-':
       case '_':
-        controls.resize(-1);
+        resizeBy(-1);
         break;
       case '?':
         setIsHelpVisible((isVisible) => !isVisible);
@@ -128,5 +175,6 @@ export function useMonitorKeys({
     isHelpVisible,
     selectedTrialId,
     isDetailVisible: isDetailOpen && selectedTrialId !== null,
+    selectedHostId,
   };
 }

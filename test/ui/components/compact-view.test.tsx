@@ -2,6 +2,7 @@ import { render } from 'ink-testing-library';
 import { expect, test } from 'vitest';
 import { CompactView } from '../../../source/ui/components/compact-view.js';
 import {
+  createQueuedSweepState,
   createRegressionData,
   createSweepState,
   createTestRunState,
@@ -134,5 +135,54 @@ test('offers the details key when the footer has room', () => {
   expect(lines.at(-1)).toBe(
     'space/p pause · +/- workers · Enter details · ? help · q quit',
   );
+  unmount();
+});
+
+const queued = createQueuedSweepState(
+  { trialCount: 30, workerCount: 4, finishedCount: 12 },
+  [
+    { hostId: 'gpu-box-4312', host: 'gpu-box', threads: 2 },
+    { hostId: 'node-a-77', host: 'node-a', threads: 2 },
+  ],
+);
+
+test('groups threads under their hosts', () => {
+  const { lastFrame, unmount } = render(
+    <CompactView
+      state={queued}
+      columns={40}
+      rows={8}
+      isInteractive
+      selectedHostId="gpu-box-4312"
+    />,
+  );
+
+  expect(lastFrame()?.split('\n').slice(1)).toEqual([
+    '› gpu-box  2/2 busy    CPU  60%',
+    '  w1  running t12     40%  0.940',
+    '  w2  running t13     40%  0.900',
+    '  node-a   2/2 busy    CPU  80%',
+    '  w3  running t14     50%  0.940',
+    '  w4  running t15     40%  0.940',
+    'p pause · +/- threads · ? help · q quit',
+  ]);
+  unmount();
+});
+
+test('keeps the selected host in sight', () => {
+  const { lastFrame, unmount } = render(
+    <CompactView
+      state={queued}
+      columns={60}
+      rows={6}
+      isInteractive
+      selectedHostId="node-a-77"
+    />,
+  );
+
+  const lines = lastFrame()?.split('\n') ?? [];
+  expect(lines[1]).toMatch(/^› node-a /);
+  expect(lines[4]).toBe('  +3 above');
+  expect(lines[5]).toBe('p pause · Tab host · +/- threads · ? help · q quit');
   unmount();
 });

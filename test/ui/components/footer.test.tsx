@@ -161,3 +161,54 @@ test('keeps stop watching in the details', () => {
   expect(lastFrame()).toBe('↑/↓ trial · Enter/Esc close · q stop watching');
   unmount();
 });
+
+test('offers Tab and host threads in a queued run', () => {
+  const { lastFrame, unmount } = render(
+    <Footer
+      isInteractive
+      isRunPaused={false}
+      hasFinishedTrials
+      hasHostKeys
+      width={80}
+    />,
+  );
+
+  expect(lastFrame()).toBe(
+    'p pause · Tab host · +/- threads · ↑/↓ select · Enter details · ? help · q quit',
+  );
+  unmount();
+});
+
+test('keeps the host keys when short', () => {
+  const { lastFrame, unmount } = render(
+    <Footer
+      isInteractive
+      isRunPaused={false}
+      hasFinishedTrials
+      hasHostKeys
+      width={60}
+    />,
+  );
+
+  expect(lastFrame()).toBe(
+    'p pause · Tab host · +/- threads · ? help · q quit',
+  );
+  unmount();
+});
+
+test('leaves Tab out of a watched run', () => {
+  const { lastFrame, unmount } = render(
+    <Footer
+      isInteractive
+      mode="watch"
+      isRunPaused={false}
+      hasHostKeys
+      width={80}
+    />,
+  );
+
+  expect(lastFrame()).toBe(
+    'watching: another process runs it · ? help · q stop watching',
+  );
+  unmount();
+});

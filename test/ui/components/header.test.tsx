@@ -6,6 +6,7 @@ import {
   createRegressionData,
   createSweepState,
   createTestData,
+  createTestHost,
   createTestRunState,
   createTestTrial,
   RUN_START_MS,
@@ -173,5 +174,32 @@ test('fits wide characters by cells', () => {
   for (const line of lines) {
     expect(textWidth(line), line).toBeLessThanOrEqual(80);
   }
+  unmount();
+});
+
+test('counts threads and live hosts in a queued run', () => {
+  const queued = createTestRunState({
+    poolSize: 6,
+    hosts: {
+      'gpu-box-4312': createTestHost(),
+      'node-a-77': createTestHost({ id: 'node-a-77', host: 'node-a' }),
+      'node-b-9': createTestHost({ id: 'node-b-9', isLost: true }),
+    },
+  });
+  const { lastFrame, unmount } = render(<Header state={queued} width={80} />);
+
+  expect(lastFrame()).toContain('pool 6 threads on 2 hosts');
+  expect(lastFrame()).not.toContain(' of 8');
+  unmount();
+});
+
+test('writes one thread on one host in the singular', () => {
+  const queued = createTestRunState({
+    poolSize: 1,
+    hosts: { 'gpu-box-4312': createTestHost() },
+  });
+  const { lastFrame, unmount } = render(<Header state={queued} width={80} />);
+
+  expect(lastFrame()).toContain('pool 1 thread on 1 host');
   unmount();
 });

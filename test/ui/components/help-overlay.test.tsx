@@ -81,3 +81,34 @@ test('cuts keys with a more line', () => {
   );
   unmount();
 });
+
+test('lists the host keys in place of the pool keys', () => {
+  const { lastFrame, unmount } = render(
+    <HelpOverlay width={80} height={11} hasHostKeys />,
+  );
+
+  expect(lastFrame()?.split('\n').slice(1)).toEqual([
+    'space, p        Pause or resume the run',
+    'Tab, Shift+Tab  Select the next or previous host',
+    '+, =            Add one thread to the selected host',
+    '-, _            Remove one thread from the selected host',
+    '↑, ↓            Select a finished trial',
+    "Enter           Open or close the selected trial's details",
+    '?               Show or hide this help',
+    'Esc             Close this help or the details',
+    'q, Ctrl+C       Stop the run and quit',
+    '',
+  ]);
+  unmount();
+});
+
+test('names hosts in the legend of a queued run', () => {
+  const { lastFrame, unmount } = render(
+    <HelpOverlay width={80} height={20} hasHostKeys />,
+  );
+
+  expect(lastFrame()).toContain(
+    '› selected trial or host   F1 macro F1   RMSE root mean squared error',
+  );
+  unmount();
+});

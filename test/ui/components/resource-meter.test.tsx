@@ -28,3 +28,12 @@ test('shows N/A and no fill for a missing reading', () => {
   expect(lastFrame()).toBe('CPU  ··········  N/A');
   unmount();
 });
+
+test('draws the percent alone without a bar', () => {
+  const { lastFrame, unmount } = render(
+    <ResourceMeter label="CPU" percent={42} barWidth={0} />,
+  );
+
+  expect(lastFrame()).toBe('CPU  42%');
+  unmount();
+});

@@ -4,6 +4,7 @@ import { WorkerPanel } from '../../../source/ui/components/worker-panel.js';
 import { reduceRunEvents } from '../../../source/state/reducer.js';
 import { createRunState } from '../../../source/state/run-state.js';
 import {
+  createQueuedSweepState,
   createSweepEvents,
   createSweepState,
   createTestRunState,
@@ -154,5 +155,108 @@ test('counts running workers as paused in a pause', () => {
   );
 
   expect(lastFrame()).toMatch(/^─ Workers {2}6 paused ─+$/m);
+  unmount();
+});
+
+const queued = createQueuedSweepState(
+  { trialCount: 30, workerCount: 4, finishedCount: 4 },
+  [
+    { hostId: 'gpu-box-4312', host: 'gpu-box', threads: 2 },
+    { hostId: 'node-a-77', host: 'node-a', threads: 2 },
+  ],
+);
+
+const lost = reduceRunEvents(queued, [
+  { kind: 'host-lost', at: queued.now + 5_000, hostId: 'gpu-box-4312' },
+]);
+
+test('groups threads under their hosts', () => {
+  const { lastFrame, unmount } = render(
+    <WorkerPanel state={queued} width={80} maxLines={6} />,
+  );
+
+  const lines = lastFrame()?.split('\n') ?? [];
+  expect(lines[0]).toMatch(/^─ Workers {2}4 running ─+$/);
+  expect(lines.slice(1).map((line) => line.slice(0, 14))).toEqual([
+    '  gpu-box  2/2',
+    '  w1  running ',
+    '  w2  running ',
+    '  node-a   2/2',
+    '  w3  running ',
+    '  w4  running ',
+  ]);
+  expect(lines[1]).toContain('CPU ');
+  expect(lines[1]).toContain('Mem ');
+  unmount();
+});
+
+test('marks the selected host', () => {
+  const { lastFrame, unmount } = render(
+    <WorkerPanel
+      state={queued}
+      width={80}
+      maxLines={6}
+      selectedHostId="node-a-77"
+    />,
+  );
+
+  const lines = lastFrame()?.split('\n') ?? [];
+  expect(lines[4]).toMatch(/^› node-a {3}2\/2 busy/);
+  expect(lines[1]).toMatch(/^ {2}gpu-box/);
+  unmount();
+});
+
+test('marks a lost host and fails its threads', () => {
+  const { lastFrame, unmount } = render(
+    <WorkerPanel state={lost} width={80} maxLines={6} />,
+  );
+
+  const lines = lastFrame()?.split('\n') ?? [];
+  expect(lines[0]).toMatch(
+    /^─ Workers {2}2 running · 2 failed · 1 host lost ─+$/,
+  );
+  expect(lines[4]).toBe('  gpu-box  LOST  no heartbeat for 5s');
+  expect(lines[5]).toMatch(
+    /^ {2}w1 {2}failed .* host lost: heartbeats stopped$/,
+  );
+  unmount();
+});
+
+test('lists live hosts before lost ones', () => {
+  const { lastFrame, unmount } = render(
+    <WorkerPanel state={lost} width={80} maxLines={6} />,
+  );
+
+  const lines = lastFrame()?.split('\n') ?? [];
+  expect(lines[1]).toMatch(/^ {2}node-a /);
+  unmount();
+});
+
+test('scrolls to the selected host', () => {
+  const { lastFrame, unmount } = render(
+    <WorkerPanel
+      state={queued}
+      width={80}
+      maxLines={4}
+      selectedHostId="node-a-77"
+    />,
+  );
+
+  const lines = lastFrame()?.split('\n') ?? [];
+  expect(lines).toHaveLength(5);
+  expect(lines[1]).toMatch(/^› node-a /);
+  expect(lines[4]).toBe('  +3 above');
+  unmount();
+});
+
+test('keeps rows of a queued run within the width', () => {
+  const { lastFrame, unmount } = render(
+    <WorkerPanel state={lost} width={80} maxLines={6} />,
+  );
+
+  for (const line of lastFrame()?.split('\n') ?? []) {
+    expect([...line].length).toBeLessThanOrEqual(80);
+  }
+
   unmount();
 });

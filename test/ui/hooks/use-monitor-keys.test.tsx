@@ -9,9 +9,14 @@ const ESCAPE = '\u001B';
 const ARROW_UP = '\u001B[A';
 const ARROW_DOWN = '\u001B[B';
 const ENTER = '\r';
+const TAB = '\t';
+const SHIFT_TAB = '\u001B[Z';
 
 /** Finished trials, best first, as the monitor passes them. */
 const RANKED = ['t03', 't01', 't02'];
+
+/** Worker processes of a queued run, in list order. */
+const HOSTS = ['gpu-box-4312', 'node-a-77', 'node-b-9'];
 
 /**
  * Time Ink 8 waits after a lone escape byte for the rest of an escape
@@ -307,4 +312,142 @@ test('opens nothing before a trial finished', () => {
 
   expect(lastFrame()).toBe('panels none');
   unmount();
+});
+
+/** Controls of a queued run, which also resize one worker process. */
+function createHostControls() {
+  const recording = createRecordingControls();
+  const controls: Controls = {
+    ...recording.controls,
+    resizeHost: (hostId, delta) =>
+      recording.calls.push(`resizeHost ${hostId} ${delta}`),
+  };
+
+  return { calls: recording.calls, controls };
+}
+
+function HostProbe(props: {
+  readonly controls: Controls;
+  readonly hostIds: readonly string[];
+}) {
+  const keys = useMonitorKeys({ ...props, isActive: true });
+  const screen = keys.isHelpVisible ? 'help' : 'panels';
+
+  return <Text>{`${screen} ${keys.selectedHostId ?? 'none'}`}</Text>;
+}
+
+function renderHostProbe(hostIds = HOSTS) {
+  const recording = createHostControls();
+  const rendered = renderInAct(
+    <HostProbe controls={recording.controls} hostIds={hostIds} />,
+  );
+  const press = (input: string) => {
+    act(() => {
+      rendered.stdin.write(input);
+    });
+  };
+
+  return { ...recording, ...rendered, press };
+}
+
+test('selects the first host until tab moves on', () => {
+  const { lastFrame, press, unmount } = renderHostProbe();
+  expect(lastFrame()).toBe('panels gpu-box-4312');
+
+  press(TAB);
+  expect(lastFrame()).toBe('panels node-a-77');
+
+  press(TAB);
+  press(TAB);
+  expect(lastFrame()).toBe('panels gpu-box-4312');
+  unmount();
+});
+
+test('moves back with shift+tab', () => {
+  const { lastFrame, press, unmount } = renderHostProbe();
+
+  press(SHIFT_TAB);
+
+  expect(lastFrame()).toBe('panels node-b-9');
+  unmount();
+});
+
+test('resizes the selected host with + and -', () => {
+  const { calls, press, unmount } = renderHostProbe();
+
+  press('+');
+  press(TAB);
+  press('-');
+  press('=');
+  press('_');
+
+  expect(calls).toEqual([
+    'resizeHost gpu-box-4312 1',
+    'resizeHost node-a-77 -1',
+    'resizeHost node-a-77 1',
+    'resizeHost node-a-77 -1',
+  ]);
+  unmount();
+});
+
+test('resizes the pool without hosts', () => {
+  const { calls, lastFrame, press, unmount } = renderHostProbe([]);
+
+  press(TAB);
+  press('+');
+  press('-');
+
+  expect(calls).toEqual(['resize 1', 'resize -1']);
+  expect(lastFrame()).toBe('panels none');
+  unmount();
+});
+
+test('selects no host when the controls cannot resize one', () => {
+  const recording = createRecordingControls();
+  const rendered = renderInAct(
+    <HostProbe controls={recording.controls} hostIds={HOSTS} />,
+  );
+
+  act(() => {
+    rendered.stdin.write(TAB);
+  });
+  act(() => {
+    rendered.stdin.write('+');
+  });
+
+  expect(rendered.lastFrame()).toBe('panels none');
+  expect(recording.calls).toEqual(['resize 1']);
+  rendered.unmount();
+});
+
+test('ignores tab under the help', () => {
+  const { lastFrame, press, unmount } = renderHostProbe();
+
+  press('?');
+  press(TAB);
+
+  expect(lastFrame()).toBe('help gpu-box-4312');
+  unmount();
+});
+
+test('moves to the first host when the selected one leaves', () => {
+  const recording = createHostControls();
+  const rendered = renderInAct(
+    <HostProbe controls={recording.controls} hostIds={HOSTS} />,
+  );
+  act(() => {
+    rendered.stdin.write(TAB);
+  });
+
+  act(() => {
+    rendered.rerender(
+      <HostProbe
+        controls={recording.controls}
+        hostIds={['gpu-box-4312', 'node-b-9']}
+      />,
+    );
+  });
+
+  expect(rendered.lastFrame()).toBe('panels gpu-box-4312');
+  rendered.unmount();
 });

@@ -1,0 +1,72 @@
+import {
+  DEFAULT_KEY_PREFIX,
+  KeyNameError,
+  runRegistryKey,
+} from '../queue/key-names.js';
+import { RedisCheckError } from '../queue/redis-failure.js';
+import {
+  parseRedisUrl,
+  RedisUrlError,
+  type RedisTarget,
+} from '../queue/redis-url.js';
+
+/** Time allowed to reach Redis before a queued run starts, in ms. */
+const REDIS_CHECK_TIMEOUT_MS = 5_000;
+
+/** The Redis queue that a coordinator puts its trials on. */
+export type QueueOptions = {
+  readonly target: RedisTarget;
+  /** Key prefix; workers serve the runs under the prefix they name. */
+  readonly prefix: string;
+};
+
+/**
+ * Reads --redis and --prefix. Returns null without --redis, the options,
+ * or the one-line error for a bad URL or prefix. The URL's password never
+ * appears in the error.
+ */
+export function readQueueFlags(
+  redis: string | undefined,
+  prefix: string | undefined,
+): QueueOptions | null | string {
+  if (redis === undefined) {
+    return prefix === undefined
+      ? null
+      : 'Cannot use --prefix without --redis: it names the Redis keys of a ' +
+          'queued run; add --redis URL or drop --prefix.';
+  }
+
+  try {
+    const options = {
+      target: parseRedisUrl(redis),
+      prefix: prefix ?? DEFAULT_KEY_PREFIX,
+    };
+    runRegistryKey(options.prefix);
+
+    return options;
+  } catch (error) {
+    if (error instanceof RedisUrlError || error instanceof KeyNameError) {
+      return error.message;
+    }
+    throw error;
+  }
+}
+
+/**
+ * Connects once to the queue's Redis. Returns null when it answers, else
+ * the one-line reason, which names the URL without its password.
+ */
+export async function checkQueue(queue: QueueOptions): Promise<string | null> {
+  // Loaded here, so runs on local threads never load the Redis client.
+  const { checkRedis } = await import('../queue/check-redis.js');
+  try {
+    await checkRedis(queue.target, { timeoutMs: REDIS_CHECK_TIMEOUT_MS });
+
+    return null;
+  } catch (error) {
+    if (error instanceof RedisCheckError) {
+      return error.message;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,711 @@
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+
+import type { SharedTable } from '../data/shared-table.js';
+import type { TrialSpec } from '../plan/trial-spec.js';
+import { toRedisOptions } from '../queue/connection-options.js';
+import { MAX_THREADS, writeControl } from '../queue/control-record.js';
+import { ErrorLog } from '../queue/error-log.js';
+import { createRunKeys, type RunKeys } from '../queue/key-names.js';
+import { readProgress } from '../queue/progress-stream.js';
+import {
+  TRIAL_JOB_NAME,
+  type ControlRecord,
+  type MessageOf,
+  type ProgressMessage,
+  type TrialJobData,
+} from '../queue/protocol.js';
+import { formatRedisUrl, type RedisTarget } from '../queue/redis-url.js';
+import { registerRun, unregisterRun } from '../queue/run-registry.js';
+import { storeTable } from '../queue/table-store.js';
+import type { TrialJobResult } from '../queue/trial-job.js';
+import type { EventBus } from '../state/event-bus.js';
+import type { DataSource, RunEvent } from '../state/events.js';
+import type { RunLogger } from './run-logger.js';
+import type { RunOutcome, Runner, WorkerThread } from './runner.js';
+
+/** Most stream entries read at once. */
+const READ_COUNT = 1_000;
+
+/** Longest wait of one blocking stream read, in ms. */
+const MAX_READ_BLOCK_MS = 1_000;
+
+/**
+ * A worker process counts as lost after this many of its ticks without a
+ * heartbeat. Checked on every tick of the coordinator, whose tick is at
+ * most half a worker's, this shows a lost host within 3 of its ticks.
+ */
+const LOST_AFTER_TICKS = 2.5;
+
+/** Keys deleted per command when a run's keys are removed. */
+const SCAN_COUNT = 200;
+
+export type QueueRunnerOptions = {
+  readonly bus: EventBus;
+  readonly runId: string;
+  /** Job name shown in the header, such as `iris random forest`. */
+  readonly job: string;
+  readonly trials: readonly TrialSpec[];
+  /** The rows and folds to store in Redis for the workers. */
+  readonly table: SharedTable;
+  readonly dataSource?: DataSource;
+  /** Extra attempts for a trial that failed. */
+  readonly retries: number;
+  readonly target: RedisTarget;
+  /** Key prefix of the run, which `traintop worker --prefix` names. */
+  readonly prefix: string;
+  /** Time between two ticks: registry, lost hosts, queue checks, in ms. */
+  readonly tickMs: number;
+  readonly logger: RunLogger;
+  /** Trials of a resumed run that already have their result. */
+  readonly doneTrialIds?: ReadonlySet<string>;
+};
+
+/** A worker process, as its heartbeats describe it. */
+type HostRecord = {
+  /** When its last heartbeat was read, on this machine's clock. */
+  heardAt: number;
+  tickMs: number;
+  threads: number;
+  isLost: boolean;
+  /** Slots that have a worker row in the monitor. */
+  readonly shownSlots: Set<number>;
+};
+
+/**
+ * Runs a sweep on `traintop worker` processes through Redis. It stores the
+ * run's table, puts one BullMQ job per trial on the run's queue, registers
+ * the run and keeps it registered on every tick, and turns the workers'
+ * progress stream into the same events as a local run. Controls reach the
+ * workers through the run's control record.
+ *
+ * Each trial ends with exactly one result: messages about a trial that
+ * already ended are dropped, so a trial trained twice, after its worker
+ * died or Redis lost it, counts once. When Redis comes back empty after a
+ * restart, the next tick stores everything again and adds the unfinished
+ * trials back to the queue.
+ */
+export class QueueRunner implements Runner {
+  private readonly keys: RunKeys;
+  private readonly redis: Redis;
+  /** Blocking stream reads hold a connection, so they get their own. */
+  private readonly reader: Redis;
+  private readonly queue: Queue<TrialJobData, TrialJobResult>;
+  private readonly errors: ErrorLog;
+  /** Trials with no final result yet. */
+  private readonly pending: Map<string, TrialSpec>;
+  private readonly hosts = new Map<string, HostRecord>();
+  /** Worker numbers shown in the monitor, by `<hostId>/<slot>`. */
+  private readonly workerNumbers = new Map<string, number>();
+  private control: ControlRecord = { paused: false, threads: {} };
+  /** Control writes in order, so a late write never undoes a newer one. */
+  private controlWrites: Promise<void> = Promise.resolve();
+  private totalThreads = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private reading: Promise<void> = Promise.resolve();
+  /** When the last stream read returned, on this machine's clock. */
+  private readAt = 0;
+  private isSeeding = false;
+  private stopping = false;
+  private finish: ((outcome: RunOutcome) => void) | null = null;
+
+  constructor(private readonly options: QueueRunnerOptions) {
+    this.keys = createRunKeys(options.runId, { prefix: options.prefix });
+    this.errors = new ErrorLog(options.logger);
+    const connection = toRedisOptions(options.target);
+    this.redis = new Redis(connection);
+    this.reader = new Redis(connection);
+    this.queue = new Queue<TrialJobData, TrialJobResult>(this.keys.queueName, {
+      connection,
+      prefix: options.prefix,
+    });
+    for (const [name, emitter] of [
+      ['Redis connection', this.redis],
+      ['Redis connection', this.reader],
+      ['BullMQ queue', this.queue],
+    ] as const) {
+      emitter.on('error', (error: Error) => this.errors.warn(name, error));
+    }
+
+    this.pending = new Map(
+      options.trials
+        .filter((spec) => !options.doneTrialIds?.has(spec.id))
+        .map((spec) => [spec.id, spec]),
+    );
+  }
+
+  get isPaused(): boolean {
+    return this.control.paused;
+  }
+
+  /** Trials trained at once over every live worker process. */
+  get poolSize(): number {
+    return this.totalThreads;
+  }
+
+  run(): Promise<RunOutcome> {
+    const { options } = this;
+    const queue = {
+      redis: formatRedisUrl(options.target),
+      prefix: options.prefix,
+    };
+    if (options.doneTrialIds) {
+      this.emit({ kind: 'run-continued', poolSize: 0, maxPoolSize: 0 });
+    } else {
+      this.emit({
+        kind: 'run-started',
+        runId: options.runId,
+        job: options.job,
+        trials: options.trials,
+        poolSize: 0,
+        maxPoolSize: 0,
+        retries: options.retries,
+        queue,
+        ...(options.dataSource ? { data: options.dataSource } : {}),
+      });
+    }
+    options.logger.info({ ...queue, queue: this.keys.queueName }, 'queued run');
+
+    const done = new Promise<RunOutcome>((resolve) => {
+      this.finish = resolve;
+    });
+    void this.start();
+
+    return done;
+  }
+
+  private async start(): Promise<void> {
+    try {
+      // Keys left by an earlier coordinator of this run, such as one that
+      // was killed before `traintop resume`, would replay old messages.
+      await this.deleteRunKeys();
+      await this.seed();
+      await registerRun(this.redis, this.options.prefix, this.options.runId);
+    } catch (error) {
+      this.errors.warn('run setup', error);
+    }
+
+    if (this.stopping) {
+      return;
+    }
+
+    this.reading = this.readLoop();
+    this.scheduleTick();
+    if (this.pending.size === 0) {
+      await this.end('completed');
+    }
+  }
+
+  pause(): void {
+    if (this.control.paused || this.stopping) {
+      return;
+    }
+
+    this.setControl({ ...this.control, paused: true });
+    this.runQueueCommand('pause', () => this.queue.pause());
+    this.emit({ kind: 'run-paused' });
+  }
+
+  resume(): void {
+    if (!this.control.paused || this.stopping) {
+      return;
+    }
+
+    this.setControl({ ...this.control, paused: false });
+    this.runQueueCommand('resume', () => this.queue.resume());
+    this.emit({ kind: 'run-resumed' });
+  }
+
+  /**
+   * The thread count of a queued run belongs to each worker process, so
+   * the pool as a whole is resized through `resizeHost`.
+   */
+  resize(_poolSize: number): void {}
+
+  resizeHost(hostId: string, delta: number): void {
+    const host = this.hosts.get(hostId);
+    if (host === undefined || host.isLost || this.stopping) {
+      return;
+    }
+
+    // Counted from the last request, so quick key presses add up before
+    // the worker's heartbeat shows the new count.
+    const current = Object.hasOwn(this.control.threads, hostId)
+      ? this.control.threads[hostId]!
+      : host.threads;
+    const threads = Math.min(MAX_THREADS, Math.max(1, current + delta));
+    if (threads === current) {
+      return;
+    }
+
+    this.options.logger.info({ hostId, threads }, 'host thread count set');
+    this.setControl({
+      ...this.control,
+      threads: { ...this.control.threads, [hostId]: threads },
+    });
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopping) {
+      return;
+    }
+
+    this.stopping = true;
+    await this.end('stopped');
+  }
+
+  /** The threads of a queued run live on other machines. */
+  listThreads(): WorkerThread[] {
+    return [];
+  }
+
+  /** Stores the table and control record and queues the pending trials. */
+  private async seed(): Promise<void> {
+    await storeTable(this.redis, this.keys, this.options.table);
+    await writeControl(this.redis, this.keys, this.control);
+    if (this.control.paused) {
+      await this.queue.pause();
+    }
+
+    await this.addJobs([...this.pending.values()]);
+  }
+
+  /** Adds one job per trial; a trial whose job exists is left alone. */
+  private async addJobs(specs: readonly TrialSpec[]): Promise<void> {
+    await this.queue.addBulk(
+      specs.map((spec) => ({
+        name: TRIAL_JOB_NAME,
+        data: { spec, attempt: 1, checkpoint: null },
+        opts: { jobId: spec.id, attempts: this.options.retries + 1 },
+      })),
+    );
+  }
+
+  private scheduleTick(): void {
+    this.timer = setTimeout(() => {
+      void this.tick().finally(() => {
+        if (!this.stopping) {
+          this.scheduleTick();
+        }
+      });
+    }, this.options.tickMs);
+  }
+
+  private async tick(): Promise<void> {
+    this.markLostHosts();
+    try {
+      await registerRun(this.redis, this.options.prefix, this.options.runId);
+      await this.restoreLostKeys();
+      await this.settleEndedJobs();
+    } catch (error) {
+      if (!this.stopping) {
+        this.errors.warn('tick', error);
+      }
+    }
+  }
+
+  /**
+   * Seeds the run again when its table is gone, as after a restart of a
+   * Redis server that keeps nothing on disk.
+   */
+  private async restoreLostKeys(): Promise<void> {
+    if (this.isSeeding || (await this.redis.exists(this.keys.tableKey)) > 0) {
+      return;
+    }
+
+    this.isSeeding = true;
+    try {
+      this.options.logger.warn(
+        { pending: this.pending.size },
+        'run keys missing in Redis; storing them again',
+      );
+      await this.seed();
+    } finally {
+      this.isSeeding = false;
+    }
+  }
+
+  /**
+   * Takes the result of trials whose jobs ended without a message read
+   * from the stream: a job BullMQ failed after too many stalls, or one
+   * whose message the stream no longer holds. Runs once the queue has no
+   * job left to train.
+   */
+  private async settleEndedJobs(): Promise<void> {
+    if (this.pending.size === 0 || this.isSeeding) {
+      return;
+    }
+
+    const counts = await this.queue.getJobCounts(
+      'active',
+      'waiting',
+      'delayed',
+      'prioritized',
+      'waiting-children',
+    );
+    if (Object.values(counts).some((count) => count > 0)) {
+      return;
+    }
+
+    for (const trialId of [...this.pending.keys()]) {
+      const job = await this.queue.getJob(trialId);
+      const state = job === undefined ? 'missing' : await job.getState();
+      if (!this.pending.has(trialId)) {
+        continue;
+      }
+
+      if (state === 'completed' && job?.returnvalue) {
+        this.handle(job.returnvalue);
+      } else if (state === 'failed') {
+        this.failTrial(trialId, job?.failedReason ?? 'the job failed');
+      } else if (state === 'missing' || state === 'unknown') {
+        this.options.logger.warn({ trialId }, 'trial job missing; adding it');
+        await this.addJobs([this.pending.get(trialId)!]);
+      }
+    }
+  }
+
+  private async readLoop(): Promise<void> {
+    let afterId = '0';
+    const blockMs = Math.min(MAX_READ_BLOCK_MS, this.options.tickMs);
+    while (!this.stopping) {
+      try {
+        const entries = await readProgress(this.reader, this.keys, {
+          afterId,
+          blockMs,
+          count: READ_COUNT,
+        });
+        this.readAt = Date.now();
+        for (const entry of entries) {
+          afterId = entry.id;
+          this.handle(entry.message);
+        }
+      } catch (error) {
+        if (!this.stopping) {
+          this.errors.warn('progress stream', error);
+          await sleep(blockMs);
+        }
+      }
+    }
+  }
+
+  /** Turns one worker message into run events. */
+  private handle(message: ProgressMessage): void {
+    if (this.stopping) {
+      return;
+    }
+
+    if (message.kind === 'host-sampled') {
+      this.onHeartbeat(message);
+      return;
+    }
+
+    if (message.kind === 'log') {
+      this.options.logger[message.level](
+        { hostId: message.workerId, trialId: message.trialId },
+        message.message,
+      );
+      return;
+    }
+
+    // A trial that already has its result was trained twice; the first
+    // result stands.
+    if (!this.pending.has(message.trialId)) {
+      return;
+    }
+
+    const workerId = this.workerNumberOf(message.workerId, message.slot);
+    const { trialId } = message;
+    switch (message.kind) {
+      case 'trial-started':
+        this.emit({
+          kind: 'trial-started',
+          trialId,
+          workerId,
+          attempt: message.attempt,
+          treesDone: message.treesDone,
+        });
+        break;
+      case 'trial-progress':
+        this.emit({
+          kind: 'trial-progress',
+          trialId,
+          workerId,
+          treesDone: message.treesDone,
+          elapsedMs: message.elapsedMs,
+          trainScore: message.trainScore,
+          testScore: message.testScore,
+          oobScore: message.oobScore,
+        });
+        break;
+      case 'trial-finished': {
+        const {
+          kind,
+          at: _at,
+          workerId: _host,
+          slot: _slot,
+          ...result
+        } = message;
+        this.pending.delete(trialId);
+        this.emit({ kind, ...result, workerId });
+        this.endIfDone();
+        break;
+      }
+      case 'trial-preempted':
+        this.emit({
+          kind: 'trial-preempted',
+          trialId,
+          workerId,
+          treesDone: message.treesDone,
+        });
+        break;
+      case 'trial-failed':
+        this.emit({
+          kind: 'trial-failed',
+          trialId,
+          workerId,
+          attempt: message.attempt,
+          error: message.error,
+          willRetry: message.willRetry,
+        });
+        if (!message.willRetry) {
+          this.pending.delete(trialId);
+          this.endIfDone();
+        }
+        break;
+    }
+  }
+
+  private failTrial(trialId: string, error: string): void {
+    this.pending.delete(trialId);
+    this.emit({
+      kind: 'trial-failed',
+      trialId,
+      workerId: null,
+      attempt: this.options.retries + 1,
+      error,
+      willRetry: false,
+    });
+    this.endIfDone();
+  }
+
+  private onHeartbeat(message: MessageOf<'host-sampled'>): void {
+    const hostId = message.workerId;
+    let host = this.hosts.get(hostId);
+    if (host === undefined) {
+      host = {
+        heardAt: 0,
+        tickMs: message.tickMs,
+        threads: message.threads,
+        isLost: false,
+        shownSlots: new Set(),
+      };
+      this.hosts.set(hostId, host);
+      this.options.logger.info({ hostId, host: message.host }, 'host joined');
+    } else if (host.isLost) {
+      this.options.logger.info({ hostId }, 'host heard from again');
+    }
+
+    Object.assign(host, {
+      heardAt: Date.now(),
+      tickMs: message.tickMs,
+      threads: message.threads,
+      isLost: false,
+    });
+    this.emit({
+      kind: 'host-sampled',
+      hostId,
+      host: message.host,
+      threads: message.threads,
+      busyThreads: message.busyThreads,
+      cpuPercent: message.cpuPercent,
+      memUsedBytes: message.memUsedBytes,
+      memTotalBytes: message.memTotalBytes,
+    });
+    this.showSlots(hostId, host, message);
+    this.updatePoolSize();
+  }
+
+  /**
+   * Keeps one worker row per thread of a host: rows for new slots start,
+   * and idle rows above a lowered thread count leave.
+   */
+  private showSlots(
+    hostId: string,
+    host: HostRecord,
+    message: MessageOf<'host-sampled'>,
+  ): void {
+    const busySlots = new Set(message.slots.map((reading) => reading.slot));
+    for (let slot = 1; slot <= message.threads; slot += 1) {
+      this.showSlot(hostId, host, slot);
+    }
+    for (const slot of busySlots) {
+      this.showSlot(hostId, host, slot);
+    }
+
+    for (const slot of [...host.shownSlots]) {
+      if (slot > message.threads && !busySlots.has(slot)) {
+        host.shownSlots.delete(slot);
+        this.emit({
+          kind: 'worker-exited',
+          workerId: this.workerNumberOf(hostId, slot),
+        });
+      }
+    }
+
+    if (message.slots.length > 0) {
+      this.emit({
+        kind: 'threads-sampled',
+        threads: message.slots.map((reading) => ({
+          workerId: this.workerNumberOf(hostId, reading.slot),
+          cpuPercent: reading.cpuPercent,
+        })),
+      });
+    }
+  }
+
+  private showSlot(hostId: string, host: HostRecord, slot: number): void {
+    if (!host.shownSlots.has(slot)) {
+      host.shownSlots.add(slot);
+      this.emit({
+        kind: 'worker-started',
+        workerId: this.workerNumberOf(hostId, slot),
+        hostId,
+      });
+    }
+  }
+
+  /**
+   * Reports hosts whose heartbeats stopped. Skipped while the stream
+   * cannot be read, because then no host is heard from, lost or not.
+   */
+  private markLostHosts(): void {
+    const now = Date.now();
+    if (now - this.readAt > 2 * MAX_READ_BLOCK_MS) {
+      return;
+    }
+
+    for (const [hostId, host] of this.hosts) {
+      if (!host.isLost && now - host.heardAt > LOST_AFTER_TICKS * host.tickMs) {
+        host.isLost = true;
+        host.shownSlots.clear();
+        this.options.logger.warn(
+          { hostId, silentMs: now - host.heardAt },
+          'host lost',
+        );
+        this.emit({ kind: 'host-lost', hostId });
+      }
+    }
+    this.updatePoolSize();
+  }
+
+  private updatePoolSize(): void {
+    let total = 0;
+    for (const host of this.hosts.values()) {
+      total += host.isLost ? 0 : host.threads;
+    }
+
+    if (total !== this.totalThreads) {
+      this.totalThreads = total;
+      this.emit({ kind: 'pool-resized', poolSize: total });
+    }
+  }
+
+  /**
+   * Numbers each thread of each worker process once, from 1 up, so a row
+   * in the monitor keeps its number while the run lasts.
+   */
+  private workerNumberOf(hostId: string, slot: number): number {
+    const key = `${hostId}/${slot}`;
+    let number = this.workerNumbers.get(key);
+    if (number === undefined) {
+      number = this.workerNumbers.size + 1;
+      this.workerNumbers.set(key, number);
+    }
+
+    return number;
+  }
+
+  private setControl(control: ControlRecord): void {
+    this.control = control;
+    this.controlWrites = this.controlWrites
+      .then(() => writeControl(this.redis, this.keys, control))
+      .catch((error: unknown) => this.errors.warn('control record', error));
+  }
+
+  private runQueueCommand(name: string, command: () => Promise<void>): void {
+    command().catch((error: unknown) => {
+      this.errors.warn(`queue ${name}`, error);
+    });
+  }
+
+  private endIfDone(): void {
+    if (this.pending.size === 0) {
+      void this.end('completed');
+    }
+  }
+
+  private async end(outcome: RunOutcome): Promise<void> {
+    const finish = this.finish;
+    if (!finish) {
+      return;
+    }
+
+    this.finish = null;
+    this.stopping = true;
+    clearTimeout(this.timer);
+    try {
+      await this.controlWrites;
+      await unregisterRun(this.redis, this.options.prefix, this.options.runId);
+      await this.deleteRunKeys();
+    } catch (error) {
+      this.errors.warn('run cleanup', error);
+    }
+
+    // The blocking read ends within one block once `stopping` is set;
+    // disconnecting cuts it short.
+    this.reader.disconnect();
+    await this.reading;
+    await this.queue.close();
+    this.redis.disconnect();
+    this.emit({ kind: 'run-finished', reason: outcome });
+    finish(outcome);
+  }
+
+  /**
+   * Removes the run's queue and keys. Workers still serving the run drop
+   * its jobs and go idle once the run is no longer registered.
+   */
+  private async deleteRunKeys(): Promise<void> {
+    await this.queue.obliterate({ force: true });
+    const { progressStream, controlKey, tableKey, heartbeatPattern } =
+      this.keys;
+    await this.redis.del(progressStream, controlKey, tableKey);
+    let cursor = '0';
+    do {
+      const [next, found] = await this.redis.scan(
+        cursor,
+        'MATCH',
+        heartbeatPattern,
+        'COUNT',
+        SCAN_COUNT,
+      );
+      if (found.length > 0) {
+        await this.redis.del(...found);
+      }
+      cursor = next;
+    } while (cursor !== '0');
+  }
+
+  private emit(event: DistributiveOmit<RunEvent, 'at'>): void {
+    this.options.bus.emit({ ...event, at: Date.now() } as RunEvent);
+  }
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown
+  ? Omit<T, K>
+  : never;
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
