@@ -69,6 +69,18 @@ export function runRegistryKey(prefix: string = DEFAULT_KEY_PREFIX): string {
   return `${prefix}:runs`;
 }
 
+/**
+ * Returns the Pub/Sub channel on which coordinators under `prefix` publish
+ * a run id when the run starts or its controls change, so that workers act
+ * at once rather than on their next tick. Channels are not keys, so this
+ * one never meets a key of the same name.
+ */
+export function noticeChannel(prefix: string = DEFAULT_KEY_PREFIX): string {
+  checkKeyPart('key prefix', prefix);
+
+  return `${prefix}:notices`;
+}
+
 /** Returns the key that worker `workerId` refreshes while it is alive. */
 export function heartbeatKey(keys: RunKeys, workerId: string): string {
   checkKeyPart('worker id', workerId);

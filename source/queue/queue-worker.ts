@@ -6,7 +6,7 @@ import { toRedisOptions } from './connection-options.js';
 import { readControl } from './control-record.js';
 import { ErrorLog } from './error-log.js';
 import { HostSampler } from './host-sampler.js';
-import { createRunKeys, heartbeatKey } from './key-names.js';
+import { createRunKeys, heartbeatKey, noticeChannel } from './key-names.js';
 import { RUN_STALE_MS } from './protocol.js';
 import { formatRedisUrl, type RedisTarget } from './redis-url.js';
 import { RunConsumer } from './run-consumer.js';
@@ -43,7 +43,11 @@ export class QueueWorker {
   private readonly consumers = new Map<string, RunConsumer>();
   /** When each served run was last seen active, on this machine's clock. */
   private readonly lastSeenAt = new Map<string, number>();
+  /** Connection in subscriber mode, which can run no other command. */
+  private readonly subscriber: Redis;
   private timer: NodeJS.Timeout | undefined;
+  private refreshing: Promise<void> = Promise.resolve();
+  private isRefreshQueued = false;
   private isStopping = false;
 
   constructor(private readonly options: QueueWorkerOptions) {
@@ -52,6 +56,10 @@ export class QueueWorker {
       this.errors.warn('memory reading', error);
     });
     this.redis = new Redis(toRedisOptions(options.target));
+    this.subscriber = new Redis(toRedisOptions(options.target));
+    this.subscriber.on('error', (error: Error) => {
+      this.errors.warn('Redis connection', error);
+    });
     this.watchConnection();
   }
 
@@ -62,6 +70,7 @@ export class QueueWorker {
       { workerId, prefix, threads, redis: formatRedisUrl(target) },
       'worker started',
     );
+    this.listenForNotices();
     void this.tickAndSchedule();
   }
 
@@ -76,6 +85,7 @@ export class QueueWorker {
       [...this.consumers.keys()].map((runId) => this.stopServing(runId)),
     );
     // A tick still waiting for Redis gets "Connection is closed" and ends.
+    this.subscriber.disconnect();
     this.redis.disconnect();
     this.options.logger.info({ workerId: this.options.workerId }, 'stopped');
   }
@@ -100,9 +110,7 @@ export class QueueWorker {
   }
 
   private async tick(): Promise<void> {
-    const { prefix } = this.options;
-    const activeRunIds = await listActiveRuns(this.redis, prefix);
-    await this.updateRuns(activeRunIds);
+    await this.refreshInTurn();
     if (this.consumers.size === 0) {
       return;
     }
@@ -111,14 +119,69 @@ export class QueueWorker {
     await Promise.all(
       [...this.consumers].map(async ([runId, consumer]) => {
         try {
+          await consumer.heartbeat(reading);
+        } catch (error) {
+          this.errors.warn('heartbeat', error, { runId });
+        }
+      }),
+    );
+  }
+
+  /**
+   * Refreshes after the ones before it, so two never interleave. A notice
+   * that arrives while one waits to start adds nothing: the waiting one
+   * reads Redis after the notice anyway.
+   */
+  private refreshInTurn(): Promise<void> {
+    if (this.isRefreshQueued) {
+      return this.refreshing;
+    }
+
+    this.isRefreshQueued = true;
+    this.refreshing = this.refreshing
+      .catch(() => {})
+      .then(() => {
+        this.isRefreshQueued = false;
+
+        return this.refresh();
+      });
+
+    return this.refreshing;
+  }
+
+  /** Serves new runs, stops stale ones and applies each run's controls. */
+  private async refresh(): Promise<void> {
+    const { prefix } = this.options;
+    const activeRunIds = await listActiveRuns(this.redis, prefix);
+    await this.updateRuns(activeRunIds);
+    await Promise.all(
+      [...this.consumers].map(async ([runId, consumer]) => {
+        try {
           const keys = createRunKeys(runId, { prefix });
           await consumer.applyControl(await readControl(this.redis, keys));
-          await consumer.heartbeat(reading);
         } catch (error) {
           this.errors.warn('run control', error, { runId });
         }
       }),
     );
+  }
+
+  /**
+   * Listens for the notices that coordinators publish when a run starts or
+   * its controls change, and refreshes at once instead of on the next tick.
+   * ioredis subscribes again after a reconnection.
+   */
+  private listenForNotices(): void {
+    this.subscriber.on('message', () => {
+      if (!this.isStopping) {
+        this.refreshInTurn().catch((error: unknown) => {
+          this.errors.warn('notice', error);
+        });
+      }
+    });
+    this.subscriber
+      .subscribe(noticeChannel(this.options.prefix))
+      .catch((error: unknown) => this.errors.warn('notice channel', error));
   }
 
   /** Serves runs that became active and stops runs inactive too long. */

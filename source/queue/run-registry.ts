@@ -5,7 +5,7 @@
 
 import type { Redis } from 'ioredis';
 
-import { runRegistryKey } from './key-names.js';
+import { noticeChannel, runRegistryKey } from './key-names.js';
 import { RUN_STALE_MS } from './protocol.js';
 
 /** Lua: the server's time in ms, from TIME's seconds and microseconds. */
@@ -29,6 +29,18 @@ export async function registerRun(
   runId: string,
 ): Promise<void> {
   await redis.eval(REGISTER_SCRIPT, 1, runRegistryKey(prefix), runId);
+}
+
+/**
+ * Tells the workers under `prefix` that run `runId` started or that its
+ * controls changed, so they read the registry and the control record now.
+ */
+export async function announceRun(
+  redis: Redis,
+  prefix: string,
+  runId: string,
+): Promise<void> {
+  await redis.publish(noticeChannel(prefix), runId);
 }
 
 /** Removes a run from the registry, so workers stop serving it. */

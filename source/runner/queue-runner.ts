@@ -16,7 +16,11 @@ import {
   type TrialJobData,
 } from '../queue/protocol.js';
 import { formatRedisUrl, type RedisTarget } from '../queue/redis-url.js';
-import { registerRun, unregisterRun } from '../queue/run-registry.js';
+import {
+  announceRun,
+  registerRun,
+  unregisterRun,
+} from '../queue/run-registry.js';
 import { storeTable } from '../queue/table-store.js';
 import type { TrialJobResult } from '../queue/trial-job.js';
 import type { EventBus } from '../state/event-bus.js';
@@ -181,6 +185,7 @@ export class QueueRunner implements Runner {
       await this.deleteRunKeys();
       await this.seed();
       await registerRun(this.redis, this.options.prefix, this.options.runId);
+      await announceRun(this.redis, this.options.prefix, this.options.runId);
     } catch (error) {
       this.errors.warn('run setup', error);
     }
@@ -629,7 +634,10 @@ export class QueueRunner implements Runner {
   private setControl(control: ControlRecord): void {
     this.control = control;
     this.controlWrites = this.controlWrites
-      .then(() => writeControl(this.redis, this.keys, control))
+      .then(async () => {
+        await writeControl(this.redis, this.keys, control);
+        await announceRun(this.redis, this.options.prefix, this.options.runId);
+      })
       .catch((error: unknown) => this.errors.warn('control record', error));
   }
 

@@ -5,7 +5,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  it,
+} from 'vitest';
 
 import { loadIris } from '../../source/data/iris.js';
 import { shareTable } from '../../source/data/shared-table.js';
@@ -115,6 +123,11 @@ describe.skipIf(!hasRedisServer)('QueueRunner', () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
+  // Each test runs under a prefix of its own.
+  beforeEach(() => {
+    testNumber += 1;
+  });
+
   afterEach(async () => {
     await run?.runner.stop();
     run = undefined;
@@ -123,18 +136,17 @@ describe.skipIf(!hasRedisServer)('QueueRunner', () => {
   });
 
   function startRun(trials: readonly TrialSpec[]) {
-    testNumber += 1;
     run = new TestRun(server.url, prefixOf(testNumber), trials);
 
     return run;
   }
 
-  async function startWorker(threads: number) {
+  async function startWorker(threads: number, tickMs = WORKER_TICK_MS) {
     const worker = await WorkerProcess.start({
       url: server.url,
       prefix: prefixOf(testNumber),
       threads,
-      tickMs: WORKER_TICK_MS,
+      tickMs,
       logFile: path.join(folder, `worker-${testNumber}-${workers.length}.log`),
     });
     workers.push(worker);
@@ -162,6 +174,29 @@ describe.skipIf(!hasRedisServer)('QueueRunner', () => {
     expect(await run.outcome).toBe('completed');
     run.expectOneResultEach(trials);
     expect(run.eventsOf('trial-progress').length).toBeGreaterThan(pausedCount);
+  }, 60_000);
+
+  it('reaches workers at once, not on their next tick', async () => {
+    // Long enough that a worker waiting for its tick would fail each step.
+    const slowTickMs = 10_000;
+    await startWorker(1, slowTickMs);
+    // The first tick found no run; the next one is 10 s away.
+    await sleep(500);
+    const startedAt = Date.now();
+    const run = startRun([trial(1, 100_000)]);
+    await run.waitFor('trial-progress');
+    const servedMs = Date.now() - startedAt;
+
+    run.runner.pause();
+    const pausedAt = Date.now();
+    await sleep(1_500);
+    const progressCount = run.eventsOf('trial-progress').length;
+    await sleep(1_000);
+    const lastProgress = run.eventsOf('trial-progress').at(-1)!;
+
+    expect(servedMs).toBeLessThan(slowTickMs / 2);
+    expect(run.eventsOf('trial-progress')).toHaveLength(progressCount);
+    expect(lastProgress.at - pausedAt).toBeLessThan(slowTickMs / 2);
   }, 60_000);
 
   it("changes a host's thread count", async () => {
@@ -216,7 +251,6 @@ describe.skipIf(!hasRedisServer)('QueueRunner', () => {
     });
 
     // The same worker serves the next run under the same prefix.
-    testNumber -= 1;
     const trials = [trial(2, 40)];
     const second = startRun(trials);
     expect(await second.outcome).toBe('completed');
