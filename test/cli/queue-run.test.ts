@@ -19,6 +19,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { EventOf, RunEvent } from '../../source/state/events.js';
 import {
   findFreePort,
+  hasOpenssl,
   hasRedisServer,
   RedisServer,
 } from '../queue/redis-server.js';
@@ -43,10 +44,10 @@ class Coordinator {
   readonly exited: Promise<number | null>;
   private readonly child;
 
-  constructor(args: readonly string[]) {
-    this.child = spawn(process.execPath, [MAIN, 'run', ...args], {
+  constructor(args: readonly string[], env: Record<string, string> = {}) {
+    this.child = spawn(process.execPath, [MAIN, ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NODE_ENV: 'production' },
+      env: { ...process.env, NODE_ENV: 'production', ...env },
     });
     this.child.stdout.on('data', (chunk: Buffer) => {
       this.stdout += chunk.toString();
@@ -154,8 +155,12 @@ describe.skipIf(!hasRedisServer)('traintop run --redis', () => {
     return worker;
   }
 
-  function startCoordinator(args: readonly string[]): Coordinator {
-    const coordinator = new Coordinator(args);
+  /** Starts `traintop ARGS`, such as `run …` or `resume …`. */
+  function startCoordinator(
+    args: readonly string[],
+    env?: Record<string, string>,
+  ): Coordinator {
+    const coordinator = new Coordinator(args, env);
     coordinators.push(coordinator);
 
     return coordinator;
@@ -168,13 +173,16 @@ describe.skipIf(!hasRedisServer)('traintop run --redis', () => {
     const second = await startWorker(prefix, 2);
 
     const queued = startCoordinator([
-      ...['--redis', server.url, '--prefix', prefix],
+      ...['run', '--redis', server.url, '--prefix', prefix],
       ...['--out', outDir, '--tick', '100', '--plain', ...sweep],
     ]);
     const code = await queued.exited;
     const { folder: runFolder, events } = storedRun(outDir);
     const localOut = path.join(folder, `local-${testNumber}`);
-    const local = startCoordinator(['--out', localOut, '--plain', ...sweep]);
+    const local = startCoordinator([
+      ...['run', '--out', localOut, '--plain'],
+      ...sweep,
+    ]);
     expect(await local.exited).toBe(0);
 
     expect(code).toBe(0);
@@ -227,7 +235,7 @@ describe.skipIf(!hasRedisServer)('traintop run --redis', () => {
     const { prefix, outDir } = setUp();
     const victim = await startWorker(prefix, 1);
     const coordinator = startCoordinator([
-      ...['--redis', server.url, '--prefix', prefix, '--out', outDir],
+      ...['run', '--redis', server.url, '--prefix', prefix, '--out', outDir],
       ...['--json', '--tick', '100', '--seeds', '1', '--max-depth', '3'],
       ...['--trees', '1500', '--max-features', '1,2,3'],
     ]);
@@ -277,11 +285,81 @@ describe.skipIf(!hasRedisServer)('traintop run --redis', () => {
     });
   }, 120_000);
 
+  it('resumes a killed coordinator on the same workers', async () => {
+    const { prefix, outDir } = setUp();
+    await startWorker(prefix, 2);
+    const queue = ['--redis', server.url, '--prefix', prefix, '--out', outDir];
+    const first = startCoordinator([
+      ...['run', ...queue, '--json', '--tick', '100'],
+      ...['--trees', '600', '--max-depth', '2,3', '--seeds', '2'],
+    ]);
+    await first.waitFor(
+      'three finished trials',
+      (events) => eventsOf(events, 'trial-finished').length >= 3,
+    );
+    first.kill();
+    await first.exited;
+    const { folder: runFolder } = storedRun(outDir);
+
+    const resumed = startCoordinator([
+      ...['resume', path.basename(runFolder), ...queue, '--plain'],
+    ]);
+    const code = await resumed.exited;
+    const { events } = storedRun(outDir);
+
+    expect(code).toBe(0);
+    expect(resumed.stderr).toBe('');
+    const finished = eventsOf(events, 'trial-finished');
+    expect(new Set(finished.map((event) => event.trialId)).size).toBe(16);
+    expect(finished).toHaveLength(16);
+    expect(events.at(-1)).toMatchObject({
+      kind: 'run-finished',
+      reason: 'completed',
+    });
+  }, 120_000);
+
+  it.skipIf(!hasOpenssl)(
+    'runs over TLS with a private CA',
+    async () => {
+      const tlsServer = await RedisServer.start({
+        password: PASSWORD,
+        tls: true,
+      });
+      try {
+        const { prefix, outDir } = setUp();
+        const env = { NODE_EXTRA_CA_CERTS: tlsServer.certificateFile };
+        const worker = await WorkerProcess.start({
+          url: tlsServer.url,
+          prefix,
+          threads: 2,
+          tickMs: WORKER_TICK_MS,
+          logFile: path.join(folder, `worker-${testNumber}-tls.log`),
+          env,
+        });
+        workers.push(worker);
+        const coordinator = startCoordinator(
+          [
+            ...['run', '--redis', tlsServer.url, '--prefix', prefix],
+            ...['--out', outDir, '--plain', '--trees', '20', '--seeds', '1'],
+          ],
+          env,
+        );
+
+        expect(await coordinator.exited).toBe(0);
+        expect(coordinator.stdout).toContain('Trials: 16 finished, 0 failed');
+        expect(worker.stdout).toContain(`rediss://:***@127.0.0.1:`);
+      } finally {
+        await tlsServer.stop();
+      }
+    },
+    120_000,
+  );
+
   it('exits 2 with one line and stores nothing when Redis is unreachable', async () => {
     const { outDir } = setUp();
     const port = await findFreePort();
     const coordinator = startCoordinator([
-      ...['--redis', `redis://bob:${PASSWORD}@127.0.0.1:${port}/3`],
+      ...['run', '--redis', `redis://bob:${PASSWORD}@127.0.0.1:${port}/3`],
       ...['--out', outDir, '--plain'],
     ]);
 

@@ -125,6 +125,11 @@ export class RedisServer {
     return `${scheme}://${userInfo}${HOST}:${this.port}/0`;
   }
 
+  /** The self-signed certificate of a TLS server, for NODE_EXTRA_CA_CERTS. */
+  get certificateFile(): string {
+    return path.join(this.folder, 'server.crt');
+  }
+
   /** Sends SIGTERM, waits for the exit and removes the server's folder. */
   async stop(): Promise<void> {
     await this.halt();

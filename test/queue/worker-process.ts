@@ -14,6 +14,8 @@ export type WorkerProcessOptions = {
   readonly threads: number;
   readonly tickMs: number;
   readonly logFile: string;
+  /** Variables added to the worker's environment. */
+  readonly env?: Readonly<Record<string, string>>;
 };
 
 export type WorkerExit = {
@@ -51,6 +53,7 @@ export class WorkerProcess {
     const worker = new WorkerProcess(
       spawn(process.execPath, [MAIN, 'worker', ...workerArgs(options)], {
         stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, ...options.env },
       }),
       options.logFile,
     );
