@@ -5,6 +5,10 @@ import path from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { hasRedisServer, RedisServer } from '../queue/redis-server.js';
+import { testPrefix } from '../queue/test-redis.js';
+import { WorkerProcess } from '../queue/worker-process.js';
+
 // The real program in a real terminal: tmux gives it a pty of a fixed size,
 // takes keys and returns the screen.
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
@@ -115,6 +119,47 @@ describe.skipIf(!hasTmux)('the monitor in tmux', () => {
     await waitForScreen(() => readExitCode(exitFile) !== null);
     expect(readExitCode(exitFile)).toBe(0);
   });
+
+  it.skipIf(!hasRedisServer)(
+    'shows the workers of a queued run by host and resizes one',
+    async () => {
+      const server = await RedisServer.start();
+      const prefix = testPrefix('tmux');
+      const folder = mkdtempSync(path.join(tmpdir(), 'traintop-tmux-queue-'));
+      const worker = await WorkerProcess.start({
+        url: server.url,
+        prefix,
+        threads: 1,
+        tickMs: 200,
+        logFile: path.join(folder, 'worker.log'),
+      });
+      try {
+        const { exitFile } = startInTmux(
+          `--redis ${server.url} --prefix ${prefix} --trees 100000 --seeds 1`,
+        );
+        const first = await waitForScreen((text) => text.includes('1/1 busy'));
+        expect(first).toContain('pool 1 thread on 1 host');
+
+        tmux('send-keys', '-t', 'run', 'Tab');
+        tmux('send-keys', '-t', 'run', '+');
+        const grown = await waitForScreen((text) => text.includes('2/2 busy'));
+        expect(grown).toContain('pool 2 threads on 1 host');
+        expect(grown).toMatch(/w2\s+running/);
+
+        tmux('send-keys', '-t', 'run', 'p');
+        await waitForScreen((text) => text.includes('2 paused'));
+
+        tmux('send-keys', '-t', 'run', 'q');
+        await waitForScreen(() => readExitCode(exitFile) !== null);
+        expect(readExitCode(exitFile)).toBe(0);
+        expect(worker.hasExited).toBe(false);
+      } finally {
+        await worker.dispose();
+        await server.stop();
+      }
+    },
+    60_000,
+  );
 
   it('keeps every line within a narrow terminal', async () => {
     startInTmux('--trees 100000 --seeds 1', 50, 12);
