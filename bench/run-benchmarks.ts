@@ -7,6 +7,7 @@ import { measureDataPassing } from './data-passing.js';
 import { measureMonitorMemory } from './monitor-memory.js';
 import { measureMonitorOverhead } from './monitor-overhead.js';
 import { measurePoolSpeedup } from './pool-speedup.js';
+import { measureQueueOverhead } from './queue-overhead.js';
 import { measureStoreFrameTime } from './store-frame-time.js';
 import { measureStoreIngest } from './store-ingest.js';
 import { measureTerminalBytes } from './terminal-bytes.js';
@@ -18,6 +19,7 @@ type Benchmark = {
 
 const BENCHMARKS: readonly Benchmark[] = [
   { name: 'pool speedup', measure: measurePoolSpeedup },
+  { name: 'queue overhead', measure: measureQueueOverhead },
   { name: 'monitor overhead', measure: measureMonitorOverhead },
   { name: 'terminal bytes', measure: measureTerminalBytes },
   { name: 'monitor memory', measure: measureMonitorMemory },

@@ -31,7 +31,7 @@ export const BENCH_GRID: GridOptions = {
 };
 
 /** A sweep of 4 short trials: enough to compile the main thread's code. */
-const WARM_UP_GRID: GridOptions = {
+export const WARM_UP_GRID: GridOptions = {
   trees: [20],
   maxFeatures: [1, 2],
   maxDepth: [2, 3],
@@ -43,7 +43,7 @@ const WARM_UP_GRID: GridOptions = {
 /** Share of each class held out for testing, as in the CLI. */
 const TEST_FRACTION = 0.2;
 
-const JOB_NAME = 'iris random forest';
+export const JOB_NAME = 'iris random forest';
 
 const MS_PER_SECOND = 1000;
 
@@ -62,15 +62,19 @@ export type SweepOptions = {
   readonly isSampled: boolean;
 };
 
-export type SweepResult = {
+/** Wall time of one timed run and the other load during it. */
+export type TimedRun = {
   /** Wall time of the runner's run(), from start to its last event, in ms. */
   readonly wallMs: number;
+  /** CPU that other processes used during run(), in cores. */
+  readonly otherCores: number;
+};
+
+export type SweepResult = TimedRun & {
   /** Bytes written to the fake terminal during run(). */
   readonly terminalBytes: number;
   /** Write calls on the fake terminal during run(). */
   readonly terminalWrites: number;
-  /** CPU that other processes used during run(), in cores. */
-  readonly otherCores: number;
 };
 
 /**
@@ -188,12 +192,12 @@ export async function runInTurns<T>(
 }
 
 /** Returns the highest CPU use of other processes in the runs, in cores. */
-export function maxOtherCores(results: readonly SweepResult[]): number {
+export function maxOtherCores(results: readonly TimedRun[]): number {
   return Math.max(...results.map((result) => result.otherCores));
 }
 
 /** Returns the shortest wall time of the runs, in seconds. */
-export function bestWallSeconds(results: readonly SweepResult[]): number {
+export function bestWallSeconds(results: readonly TimedRun[]): number {
   return Math.min(...results.map((result) => result.wallMs)) / MS_PER_SECOND;
 }
 
@@ -201,7 +205,7 @@ export function bestWallSeconds(results: readonly SweepResult[]): number {
  * Formats the wall time of each run, in run order, with the CPU that other
  * processes took meanwhile.
  */
-export function formatWallTimes(results: readonly SweepResult[]): string {
+export function formatWallTimes(results: readonly TimedRun[]): string {
   const runs = results.map((result) => {
     const seconds = (result.wallMs / MS_PER_SECOND).toFixed(2);
 
@@ -233,7 +237,8 @@ function startSamplers(
   };
 }
 
-function irisTable(seed: number) {
+/** Returns the iris table with the CLI's hold-out split for `seed`. */
+export function irisTable(seed: number) {
   const iris = loadIris();
   const evaluation = { kind: 'holdout', testFraction: TEST_FRACTION } as const;
 
