@@ -1,3 +1,6 @@
+import { closeSync, mkdirSync, openSync } from 'node:fs';
+import path from 'node:path';
+
 import { pino, type Logger } from 'pino';
 
 export type FileLogger = {
@@ -50,4 +53,21 @@ export function openLogFile(file: string): FileLogger {
     },
     failure: () => failure,
   };
+}
+
+/** Returns why the log file cannot be written, or null when it can. */
+export function checkLogFile(logPath: string): string | null {
+  try {
+    mkdirSync(path.dirname(path.resolve(logPath)), { recursive: true });
+    closeSync(openSync(logPath, 'a'));
+
+    return null;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+
+    return (
+      `Cannot write the log file ${logPath} (${code}): ` +
+      'pass --log with a writable path.'
+    );
+  }
 }

@@ -36,6 +36,14 @@ export function readQueueFlags(
           'queued run; add --redis URL or drop --prefix.';
   }
 
+  return readQueueUrl(redis, prefix);
+}
+
+/** Reads a --redis URL and an optional --prefix, or returns the error. */
+export function readQueueUrl(
+  redis: string,
+  prefix: string | undefined,
+): QueueOptions | string {
   try {
     const options = {
       target: parseRedisUrl(redis),

@@ -1,6 +1,3 @@
-import { closeSync, mkdirSync, openSync } from 'node:fs';
-import path from 'node:path';
-
 import type { Dataset } from '../data/dataset.js';
 import { DataError } from '../data/data-error.js';
 import { describeData, openDataset } from '../data/open-dataset.js';
@@ -15,6 +12,7 @@ import {
 import { executeRun } from './execute-run.js';
 import type { RunOptions } from './flags.js';
 import { rejectInput } from './exit-codes.js';
+import { checkLogFile } from './logger.js';
 import { checkQueue } from './queue-flags.js';
 
 /**
@@ -172,23 +170,6 @@ function checkEvaluation(
   }
 
   return null;
-}
-
-/** Returns why the log file cannot be written, or null when it can. */
-function checkLogFile(logPath: string): string | null {
-  try {
-    mkdirSync(path.dirname(path.resolve(logPath)), { recursive: true });
-    closeSync(openSync(logPath, 'a'));
-
-    return null;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-
-    return (
-      `Cannot write the log file ${logPath} (${code}): ` +
-      'pass --log with a writable path.'
-    );
-  }
 }
 
 function createRunId(): string {

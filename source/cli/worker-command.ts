@@ -1,34 +1,19 @@
-import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { availableParallelism, hostname } from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { checkRedis } from '../queue/check-redis.js';
 import { MAX_THREADS } from '../queue/control-record.js';
-import {
-  DEFAULT_KEY_PREFIX,
-  KeyNameError,
-  runRegistryKey,
-} from '../queue/key-names.js';
+import { DEFAULT_KEY_PREFIX } from '../queue/key-names.js';
 import { QueueWorker } from '../queue/queue-worker.js';
-import { RedisCheckError } from '../queue/redis-failure.js';
-import {
-  formatRedisUrl,
-  parseRedisUrl,
-  RedisUrlError,
-  type RedisTarget,
-} from '../queue/redis-url.js';
+import { formatRedisUrl, type RedisTarget } from '../queue/redis-url.js';
 import { EXIT_FORCED, rejectInput } from './exit-codes.js';
 import { describeRange, TICK_MS_RANGE, type Range } from './flag-table.js';
 import { parseWholeNumber } from './flag-values.js';
-import { openLogFile } from './logger.js';
+import { checkLogFile, openLogFile } from './logger.js';
+import { checkQueue, readQueueUrl } from './queue-flags.js';
 import { handleStopSignals } from './stop-signals.js';
 
 /** Time between two ticks of a worker without --tick, in ms. */
 const DEFAULT_WORKER_TICK_MS = 1_000;
-
-/** Time allowed to reach Redis at start, in ms. */
-const REDIS_CHECK_TIMEOUT_MS = 5_000;
 
 const DEFAULT_LOG_FILE = 'traintop-worker.log';
 
@@ -83,13 +68,9 @@ export async function runWorkerCommand(
     return rejectInput(args);
   }
 
-  try {
-    await checkRedis(args.target, { timeoutMs: REDIS_CHECK_TIMEOUT_MS });
-  } catch (error) {
-    if (error instanceof RedisCheckError) {
-      return rejectInput(error.message);
-    }
-    throw error;
+  const redisProblem = await checkQueue(args);
+  if (redisProblem !== null) {
+    return rejectInput(redisProblem);
   }
 
   // Checked after Redis, so a worker that cannot start leaves no log file.
@@ -179,14 +160,9 @@ function parseWorkerArgs(argv: readonly string[]): WorkerArgs | string {
     return `Missing --redis: ${USAGE}.`;
   }
 
-  let target: RedisTarget;
-  try {
-    target = parseRedisUrl(values.redis);
-  } catch (error) {
-    if (error instanceof RedisUrlError) {
-      return error.message;
-    }
-    throw error;
+  const queue = readQueueUrl(values.redis, values.prefix);
+  if (typeof queue === 'string') {
+    return queue;
   }
 
   const threads = readCount(values.threads, 'threads', THREADS_RANGE);
@@ -195,19 +171,8 @@ function parseWorkerArgs(argv: readonly string[]): WorkerArgs | string {
     return typeof threads === 'string' ? threads : (tickMs as string);
   }
 
-  const prefix = values.prefix ?? DEFAULT_KEY_PREFIX;
-  try {
-    runRegistryKey(prefix);
-  } catch (error) {
-    if (error instanceof KeyNameError) {
-      return error.message;
-    }
-    throw error;
-  }
-
   return {
-    target,
-    prefix,
+    ...queue,
     logPath: values.log ?? DEFAULT_LOG_FILE,
     threads: threads ?? availableParallelism(),
     tickMs: tickMs ?? DEFAULT_WORKER_TICK_MS,
@@ -235,23 +200,6 @@ function readCount(
   }
 
   return value;
-}
-
-/** Returns why the log file cannot be written, or null when it can. */
-function checkLogFile(logPath: string): string | null {
-  try {
-    mkdirSync(path.dirname(path.resolve(logPath)), { recursive: true });
-    closeSync(openSync(logPath, 'a'));
-
-    return null;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-
-    return (
-      `Cannot write the log file ${logPath} (${code}): ` +
-      'pass --log with a writable path.'
-    );
-  }
 }
 
 /**
