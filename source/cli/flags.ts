@@ -182,15 +182,22 @@ function readConfig(values: FlagValues): SweepConfigFile | null {
   return file === undefined ? null : readSweepConfig(file);
 }
 
+/** The local pool without --workers and --max-workers, for `cores` cores. */
+export function defaultPool(cores: number) {
+  const maxPoolSize = Math.min(
+    DEFAULT_WORKERS_PER_CORE * Math.max(1, cores),
+    DEFAULT_MAX_WORKERS_CAP,
+  );
+
+  return { poolSize: Math.min(Math.max(1, cores), maxPoolSize), maxPoolSize };
+}
+
 function readMaxWorkers(
   values: FlagValues,
   config: SweepConfigFile | null,
   cores: number,
 ): number {
-  const fallback = Math.min(
-    DEFAULT_WORKERS_PER_CORE * cores,
-    DEFAULT_MAX_WORKERS_CAP,
-  );
+  const fallback = defaultPool(cores).maxPoolSize;
 
   return (
     readNumber(values, 'max-workers', MAX_WORKERS_RANGE) ??

@@ -81,7 +81,9 @@ const HELP_SECTIONS: readonly HelpSection[] = [
         '--redis URL',
         'train on traintop worker processes, on this machine or others, ' +
           'through the Redis server at URL: ' +
-          'redis://[user][:password]@host[:port][/db], or rediss:// for TLS',
+          'redis://[user][:password]@host[:port][/db], or rediss:// for ' +
+          'TLS; a URL without a password takes the one in ' +
+          'TRAINTOP_REDIS_PASSWORD',
       ],
       [
         '--prefix P',

@@ -1,6 +1,12 @@
 import type { TrialSpec } from '../plan/trial-spec.js';
+import { DEFAULT_KEY_PREFIX } from '../queue/key-names.js';
 import type { EventBus } from '../state/event-bus.js';
-import type { DataSource, EventOf, RunEvent } from '../state/events.js';
+import type {
+  DataSource,
+  EventOf,
+  QueueSource,
+  RunEvent,
+} from '../state/events.js';
 import { dataSummaryParts } from '../ui/data-summary.js';
 import {
   formatScore,
@@ -133,7 +139,17 @@ export function formatPlainLine(
     case 'run-started':
       return formatRunStarted(event);
     case 'run-continued':
-      return `resumed with ${event.poolSize} workers`;
+      return event.queue
+        ? ['resumed', describeQueue(event.queue)].join(FIELD_GAP)
+        : `resumed with ${event.poolSize} workers`;
+    case 'queue-unreachable':
+      return [
+        'Redis unreachable',
+        toOneLine(event.error),
+        'reconnecting; workers keep their trials',
+      ].join(FIELD_GAP);
+    case 'queue-reachable':
+      return 'Redis reachable again';
     case 'trial-finished':
       return formatTrialFinished(event, specs.get(event.trialId), data);
     case 'trial-failed':
@@ -148,12 +164,25 @@ export function formatPlainLine(
   }
 }
 
+/**
+ * Tells how to serve the run, such as `workers: traintop worker --redis
+ * redis://h:6379/0`, with the prefix when it is not the default.
+ */
+function describeQueue(queue: QueueSource): string {
+  const prefix =
+    queue.prefix === DEFAULT_KEY_PREFIX ? '' : ` --prefix ${queue.prefix}`;
+
+  return `workers: traintop worker --redis ${queue.redis}${prefix}`;
+}
+
 function formatRunStarted(event: EventOf<'run-started'>): string {
   return [
     `started ${event.job}`,
     `run ${event.runId}`,
     countOf(event.trials.length, 'trial'),
-    countOf(event.poolSize, 'worker'),
+    event.queue
+      ? describeQueue(event.queue)
+      : countOf(event.poolSize, 'worker'),
     ...(event.data === undefined ? [] : dataSummaryParts(event.data)),
   ].join(FIELD_GAP);
 }

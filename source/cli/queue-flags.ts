@@ -39,14 +39,29 @@ export function readQueueFlags(
   return readQueueUrl(redis, prefix);
 }
 
-/** Reads a --redis URL and an optional --prefix, or returns the error. */
+/**
+ * Environment variable with the Redis password for a URL that has none, so
+ * the password stays out of the command line, `ps` and shell history.
+ */
+export const REDIS_PASSWORD_VARIABLE = 'TRAINTOP_REDIS_PASSWORD';
+
+/**
+ * Reads a --redis URL and an optional --prefix, or returns the error. A URL
+ * without a password takes the one in TRAINTOP_REDIS_PASSWORD, if set.
+ */
 export function readQueueUrl(
   redis: string,
   prefix: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
 ): QueueOptions | string {
   try {
+    const target = parseRedisUrl(redis);
+    const password = env[REDIS_PASSWORD_VARIABLE];
     const options = {
-      target: parseRedisUrl(redis),
+      target:
+        target.password === undefined && password
+          ? { ...target, password }
+          : target,
       prefix: prefix ?? DEFAULT_KEY_PREFIX,
     };
     runRegistryKey(options.prefix);

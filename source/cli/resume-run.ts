@@ -5,6 +5,7 @@ import {
   readFileSync,
   truncateSync,
 } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 
 import Database from 'better-sqlite3';
@@ -19,6 +20,7 @@ import { findRunFolder, RunNotFoundError } from '../store/find-run.js';
 import { isProcessAlive, processIdOf } from '../store/stored-runs.js';
 import { parseRunCommand } from './command-args.js';
 import { executeRun } from './execute-run.js';
+import { defaultPool } from './flags.js';
 import { DEFAULT_TICK_MS } from './flag-table.js';
 import { rejectInput } from './exit-codes.js';
 import { checkQueue, readQueueFlags } from './queue-flags.js';
@@ -97,8 +99,7 @@ export async function resumeRun(argv: readonly string[]): Promise<number> {
         trials: started.trials,
         dataset,
         dataSource: started.data,
-        poolSize: started.poolSize,
-        maxPoolSize: started.maxPoolSize,
+        ...poolFor(started),
         retries: started.retries ?? 1,
         initialState: state,
         doneTrialIds,
@@ -215,4 +216,14 @@ function dropCutShortLine(eventsFile: string, lineNumber: number): void {
 
 function stringArg(value: string | boolean | undefined): string | undefined {
   return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * Returns the local pool of a resumed run: the one it started with, or the
+ * default pool for a run that started on a Redis queue and has none.
+ */
+function poolFor(started: EventOf<'run-started'>) {
+  return started.maxPoolSize > 0
+    ? { poolSize: started.poolSize, maxPoolSize: started.maxPoolSize }
+    : defaultPool(availableParallelism());
 }

@@ -4,6 +4,7 @@ import { reduceRunEvents } from '../state/reducer.js';
 import { createRunState } from '../state/run-state.js';
 import { EventLogError, readEventLog } from '../store/event-log-reader.js';
 import { findRunFolder, RunNotFoundError } from '../store/find-run.js';
+import { isProcessAlive, processIdOf } from '../store/stored-runs.js';
 import { parseRunCommand } from './command-args.js';
 import { warnIfCutShort } from './cut-short-warning.js';
 import { formatSummary, summaryOptionsFor } from './summary.js';
@@ -20,8 +21,13 @@ export async function showRun(argv: readonly string[]): Promise<number> {
     const folder = findRunFolder(args.outDir, args.run);
     const log = await readEventLog(path.join(folder, 'events.jsonl'));
     const state = reduceRunEvents(createRunState(), log.events);
+    const isRunning =
+      state.finishedAt === null && isProcessAlive(processIdOf(state.runId));
     process.stdout.write(
-      formatSummary(state, summaryOptionsFor(process.stdout)),
+      formatSummary(state, {
+        ...summaryOptionsFor(process.stdout),
+        isRunning,
+      }),
     );
     warnIfCutShort(log);
 

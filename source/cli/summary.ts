@@ -122,6 +122,11 @@ export type SummaryOptions = {
    * every line whole, as output to a file or a pipe needs.
    */
   readonly columns?: number;
+  /**
+   * Whether a process is training the run now, so a run without an end is
+   * described as running rather than as one that ended. Default false.
+   */
+  readonly isRunning?: boolean;
 };
 
 /** The part of a stream such as process.stdout that decides the width. */
@@ -163,7 +168,7 @@ export function formatSummary(
   }
 
   const sections = [
-    wrapLines(formatOutcome(state), columns),
+    wrapLines(formatOutcome(state, options.isRunning === true), columns),
     formatBestTrials(state, columns),
     wrapLines(formatFailedTrials(state), columns),
   ].filter((section) => section.length > 0);
@@ -186,7 +191,7 @@ function wrapLines(
   return lines.flatMap((line) => wrapText(line, columns, WRAP_INDENT));
 }
 
-function formatOutcome(state: RunState): string[] {
+function formatOutcome(state: RunState, isRunning: boolean): string[] {
   const elapsed = formatTrainingTime(selectElapsedMs(state));
   const run = `Run ${state.runId} (${state.job})`;
   const counts = countTrials(state);
@@ -205,6 +210,16 @@ function formatOutcome(state: RunState): string[] {
   }
 
   const { interrupted, neverRan } = countUnfinished(state);
+  if (isRunning && state.finishReason === null) {
+    return [
+      `${run} is running: ${elapsed} so far; follow it with traintop ` +
+        `watch ${state.runId}.`,
+      ...data,
+      `Trials: ${parts.join(', ')}, ${interrupted} started, ` +
+        `${neverRan} queued, ${counts.total} in total.`,
+    ];
+  }
+
   if (interrupted > 0) {
     parts.push(`${interrupted} interrupted`);
   }

@@ -32,7 +32,8 @@ Trains the trials of every active run that a coordinator (traintop run
 Ctrl+C hands the running trials back to the queue and stops the worker.
 
   --redis URL   Redis server: redis://[user][:password]@host[:port][/db],
-                or rediss:// for TLS
+                or rediss:// for TLS; a URL without a password takes the
+                one in TRAINTOP_REDIS_PASSWORD
   --threads N   trials trained at once per run, 1 to ${MAX_THREADS}, unless
                 the run's coordinator sets another count
                 (default: one per CPU core)
@@ -115,7 +116,8 @@ async function serve(args: WorkerArgs): Promise<number> {
   worker.start();
   process.stdout.write(
     `traintop worker ${workerId}: serving runs under "${args.prefix}" at ` +
-      `${formatRedisUrl(args.target)} with ${args.threads} threads, ` +
+      `${formatRedisUrl(args.target)} with ${args.threads} ` +
+      `${args.threads === 1 ? 'thread' : 'threads'}, ` +
       `logging to ${args.logPath}\n`,
   );
 

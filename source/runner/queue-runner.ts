@@ -130,6 +130,7 @@ export class QueueRunner implements Runner {
     ] as const) {
       emitter.on('error', (error: Error) => this.errors.warn(name, error));
     }
+    this.watchConnection();
 
     this.pending = new Map(
       options.trials
@@ -154,7 +155,12 @@ export class QueueRunner implements Runner {
       prefix: options.prefix,
     };
     if (options.doneTrialIds) {
-      this.emit({ kind: 'run-continued', poolSize: 0, maxPoolSize: 0 });
+      this.emit({
+        kind: 'run-continued',
+        poolSize: 0,
+        maxPoolSize: 0,
+        queue,
+      });
     } else {
       this.emit({
         kind: 'run-started',
@@ -394,6 +400,34 @@ export class QueueRunner implements Runner {
     }
   }
 
+  /**
+   * Reports when the command connection to Redis drops and when it is back,
+   * so the monitor can say why nothing moves. The last error before the
+   * drop names the cause.
+   */
+  private watchConnection(): void {
+    let lastError = 'the connection closed';
+    let isReachable = true;
+    this.redis.on('error', (error: Error) => {
+      lastError = error.message;
+    });
+    this.redis.on('reconnecting', () => {
+      if (isReachable && !this.stopping && this.finish !== null) {
+        isReachable = false;
+        this.options.logger.warn({ error: lastError }, 'Redis unreachable');
+        this.emit({ kind: 'queue-unreachable', error: lastError });
+      }
+    });
+    this.redis.on('ready', () => {
+      if (!isReachable) {
+        isReachable = true;
+        this.errors.clear('Redis connection');
+        this.options.logger.info({}, 'Redis reachable again');
+        this.emit({ kind: 'queue-reachable' });
+      }
+    });
+  }
+
   /** Turns one worker message into run events. */
   private handle(message: ProgressMessage): void {
     if (this.stopping) {
@@ -558,15 +592,17 @@ export class QueueRunner implements Runner {
       }
     }
 
-    if (message.slots.length > 0) {
-      this.emit({
-        kind: 'threads-sampled',
-        threads: message.slots.map((reading) => ({
-          workerId: this.workerNumberOf(hostId, reading.slot),
-          cpuPercent: reading.cpuPercent,
-        })),
-      });
-    }
+    // Idle threads are not measured, so their rows drop an old reading.
+    const cpuBySlot = new Map(
+      message.slots.map((reading) => [reading.slot, reading.cpuPercent]),
+    );
+    this.emit({
+      kind: 'threads-sampled',
+      threads: [...host.shownSlots].map((slot) => ({
+        workerId: this.workerNumberOf(hostId, slot),
+        cpuPercent: cpuBySlot.get(slot) ?? null,
+      })),
+    });
   }
 
   private showSlot(hostId: string, host: HostRecord, slot: number): void {

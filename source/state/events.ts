@@ -131,6 +131,8 @@ export type RunEvent = Timed &
         readonly kind: 'run-continued';
         readonly poolSize: number;
         readonly maxPoolSize: number;
+        /** The Redis queue it goes on with; absent on local threads. */
+        readonly queue?: QueueSource;
       }
     | {
         readonly kind: 'trial-started';
@@ -211,6 +213,15 @@ export type RunEvent = Timed &
         /** Trials of this run it trains now. */
         readonly busyThreads: number;
       } & HostReading)
+    | {
+        /** The coordinator lost its connection to the queue's Redis. */
+        readonly kind: 'queue-unreachable';
+        readonly error: string;
+      }
+    | {
+        /** The coordinator reconnected to the queue's Redis. */
+        readonly kind: 'queue-reachable';
+      }
     | {
         /** A worker process whose heartbeats stopped. */
         readonly kind: 'host-lost';

@@ -4,12 +4,13 @@ import {
   PROGRESS_SAMPLE_MS,
   PROGRESS_SAMPLES,
 } from './constants.js';
-import type { EventOf, RunEvent } from './events.js';
+import type { EventOf, QueueSource, RunEvent } from './events.js';
 import {
   createTrialState,
   createWorkerState,
   emptyCurve,
   type HostState,
+  type QueueState,
   type RunState,
   type TrialState,
   type WorkerState,
@@ -92,6 +93,20 @@ function applyEvent(state: RunState, event: RunEvent): RunState {
       return recordHost(state, event);
     case 'host-lost':
       return loseHost(state, event);
+    case 'queue-unreachable':
+      return state.queue
+        ? {
+            ...state,
+            queue: { ...state.queue, isReachable: false, error: event.error },
+          }
+        : state;
+    case 'queue-reachable':
+      return state.queue
+        ? {
+            ...state,
+            queue: { ...state.queue, isReachable: true, error: null },
+          }
+        : state;
     case 'run-finished':
       return finishRun(state, event);
   }
@@ -120,6 +135,7 @@ function startRun(state: RunState, event: EventOf<'run-started'>): RunState {
     trials,
     // Threads, worker processes and telemetry may start before the run does.
     workers: state.workers,
+    queue: queueOf(event.queue),
     hosts: state.hosts,
     system: state.system,
     progressSamples: [],
@@ -146,6 +162,7 @@ function continueRun(state: RunState, event: EventOf<'run-continued'>) {
     // The threads of the stopped run are gone, and worker processes show
     // up again with their next heartbeat.
     workers: {},
+    queue: queueOf(event.queue),
     hosts: {},
     finishedAt: null,
     finishReason: null,
@@ -447,4 +464,9 @@ function extendCurve(
   }
 
   return next;
+}
+
+/** The queue a run goes on, reachable until the coordinator says not. */
+function queueOf(source: QueueSource | undefined): QueueState | null {
+  return source ? { ...source, isReachable: true, error: null } : null;
 }

@@ -1,6 +1,11 @@
 import type { TrialSpec } from '../plan/trial-spec.js';
 import { CURVE_POINTS } from './constants.js';
-import type { DataSource, SystemReading, TrialMetrics } from './events.js';
+import type {
+  DataSource,
+  QueueSource,
+  SystemReading,
+  TrialMetrics,
+} from './events.js';
 
 export type TrialStatus = 'queued' | 'running' | 'finished' | 'failed';
 
@@ -45,6 +50,14 @@ export type WorkerState = {
   readonly failedAt: number | null;
 };
 
+/** Where a queued run's trials wait, and whether Redis answers. */
+export type QueueState = QueueSource & {
+  /** False while the coordinator cannot reach Redis. */
+  readonly isReachable: boolean;
+  /** Why Redis cannot be reached, while it cannot. */
+  readonly error: string | null;
+};
+
 /** A worker process of a queued run, as its heartbeats describe it. */
 export type HostState = {
   readonly id: string;
@@ -83,6 +96,8 @@ export type RunState = {
   readonly trials: Readonly<Record<string, TrialState>>;
   /** Live and recently failed workers, by thread id. */
   readonly workers: Readonly<Record<number, WorkerState>>;
+  /** The Redis queue of a queued run, or null on local threads. */
+  readonly queue: QueueState | null;
   /** Worker processes of a queued run, by id; empty in a local run. */
   readonly hosts: Readonly<Record<string, HostState>>;
   readonly system: SystemReading | null;
@@ -114,6 +129,7 @@ export function createRunState(): RunState {
     trialIds: [],
     trials: {},
     workers: {},
+    queue: null,
     hosts: {},
     system: null,
     progressSamples: [],

@@ -266,17 +266,12 @@ describe('traintop on a CSV file', () => {
       '--plain',
     ];
     const child = spawn(process.execPath, args, { stdio: 'pipe' });
-    await new Promise<void>((resolve) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        if (chunk.toString().includes('finished')) {
-          resolve();
-        }
-      });
-    });
+    // The store writes the event log in batches, so the kill waits until
+    // a finished trial is on disk, not only on stdout.
+    const runId = await waitForStoredEvent(out, 'trial-finished');
     child.kill('SIGKILL');
     await new Promise((resolve) => child.on('exit', resolve));
 
-    const runId = readdirSync(out)[0]!;
     const original = readFileSync(file);
     appendFileSync(file, '5.0;3.0;red;setosa\r\n');
     const changed = traintop(['resume', runId, '--out', out, '--plain']);
@@ -293,3 +288,23 @@ describe('traintop on a CSV file', () => {
     expect(new Set(finishedIds).size).toBe(4);
   });
 });
+
+/** Waits until the only run under `out` has logged an event of `kind`. */
+async function waitForStoredEvent(out: string, kind: string) {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const [runId] = existsSync(out) ? readdirSync(out) : [];
+    const eventsFile = path.join(out, runId ?? '', 'events.jsonl');
+    if (
+      runId !== undefined &&
+      existsSync(eventsFile) &&
+      readFileSync(eventsFile, 'utf8').includes(`"kind":"${kind}"`)
+    ) {
+      return runId;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`No ${kind} event logged under ${out}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -265,6 +265,36 @@ describe('attachPlainOutput for worker processes', () => {
     ]);
   });
 
+  it('tells how to serve a queued run and when Redis drops out', () => {
+    const { bus, writes, detach } = attach('plain');
+
+    bus.emit({
+      kind: 'run-started',
+      at: START_AT,
+      runId: 'r1',
+      job: 'iris random forest',
+      trials: [spec],
+      poolSize: 0,
+      maxPoolSize: 0,
+      queue: { redis: 'redis://:***@db-host:6379/0', prefix: 'team-b' },
+    });
+    bus.emit({
+      kind: 'queue-unreachable',
+      at: START_AT + 1_000,
+      error: 'connect ECONNREFUSED',
+    });
+    bus.emit({ kind: 'queue-reachable', at: START_AT + 2_000 });
+    detach();
+
+    expect(writes).toEqual([
+      'started iris random forest  run r1  1 trial  workers: traintop ' +
+        'worker --redis redis://:***@db-host:6379/0 --prefix team-b\n',
+      'Redis unreachable  connect ECONNREFUSED  reconnecting; workers keep ' +
+        'their trials\n',
+      'Redis reachable again\n',
+    ]);
+  });
+
   it('writes a loss of a host never heard from', () => {
     const { bus, writes, detach } = attach('plain');
 

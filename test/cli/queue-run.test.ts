@@ -285,38 +285,53 @@ describe.skipIf(!hasRedisServer)('traintop run --redis', () => {
     });
   }, 120_000);
 
-  it('resumes a killed coordinator on the same workers', async () => {
-    const { prefix, outDir } = setUp();
-    await startWorker(prefix, 2);
-    const queue = ['--redis', server.url, '--prefix', prefix, '--out', outDir];
-    const first = startCoordinator([
-      ...['run', ...queue, '--json', '--tick', '100'],
-      ...['--trees', '600', '--max-depth', '2,3', '--seeds', '2'],
-    ]);
-    await first.waitFor(
-      'three finished trials',
-      (events) => eventsOf(events, 'trial-finished').length >= 3,
-    );
-    first.kill();
-    await first.exited;
-    const { folder: runFolder } = storedRun(outDir);
+  it.each([
+    ['on the same workers', true],
+    ['on local threads', false],
+  ])(
+    'resumes a killed coordinator %s',
+    async (_where, onQueue) => {
+      const { prefix, outDir } = setUp();
+      await startWorker(prefix, 2);
+      const queue = [
+        '--redis',
+        server.url,
+        '--prefix',
+        prefix,
+        '--out',
+        outDir,
+      ];
+      const first = startCoordinator([
+        ...['run', ...queue, '--json', '--tick', '100'],
+        ...['--trees', '600', '--max-depth', '2,3', '--seeds', '2'],
+      ]);
+      await first.waitFor(
+        'three finished trials',
+        (events) => eventsOf(events, 'trial-finished').length >= 3,
+      );
+      first.kill();
+      await first.exited;
+      const { folder: runFolder } = storedRun(outDir);
 
-    const resumed = startCoordinator([
-      ...['resume', path.basename(runFolder), ...queue, '--plain'],
-    ]);
-    const code = await resumed.exited;
-    const { events } = storedRun(outDir);
+      const resumed = startCoordinator([
+        ...['resume', path.basename(runFolder), '--plain'],
+        ...(onQueue ? queue : ['--out', outDir]),
+      ]);
+      const code = await resumed.exited;
+      const { events } = storedRun(outDir);
 
-    expect(code).toBe(0);
-    expect(resumed.stderr).toBe('');
-    const finished = eventsOf(events, 'trial-finished');
-    expect(new Set(finished.map((event) => event.trialId)).size).toBe(16);
-    expect(finished).toHaveLength(16);
-    expect(events.at(-1)).toMatchObject({
-      kind: 'run-finished',
-      reason: 'completed',
-    });
-  }, 120_000);
+      expect(code).toBe(0);
+      expect(resumed.stderr).toBe('');
+      const finished = eventsOf(events, 'trial-finished');
+      expect(new Set(finished.map((event) => event.trialId)).size).toBe(16);
+      expect(finished).toHaveLength(16);
+      expect(events.at(-1)).toMatchObject({
+        kind: 'run-finished',
+        reason: 'completed',
+      });
+    },
+    120_000,
+  );
 
   it.skipIf(!hasOpenssl)(
     'runs over TLS with a private CA',
@@ -327,9 +342,14 @@ describe.skipIf(!hasRedisServer)('traintop run --redis', () => {
       });
       try {
         const { prefix, outDir } = setUp();
-        const env = { NODE_EXTRA_CA_CERTS: tlsServer.certificateFile };
+        // The password comes from the environment, out of sight of `ps`.
+        const env = {
+          NODE_EXTRA_CA_CERTS: tlsServer.certificateFile,
+          TRAINTOP_REDIS_PASSWORD: PASSWORD,
+        };
+        const url = `rediss://127.0.0.1:${tlsServer.port}/0`;
         const worker = await WorkerProcess.start({
-          url: tlsServer.url,
+          url,
           prefix,
           threads: 2,
           tickMs: WORKER_TICK_MS,
@@ -339,7 +359,7 @@ describe.skipIf(!hasRedisServer)('traintop run --redis', () => {
         workers.push(worker);
         const coordinator = startCoordinator(
           [
-            ...['run', '--redis', tlsServer.url, '--prefix', prefix],
+            ...['run', '--redis', url, '--prefix', prefix],
             ...['--out', outDir, '--plain', '--trees', '20', '--seeds', '1'],
           ],
           env,

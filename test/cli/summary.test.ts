@@ -148,6 +148,25 @@ describe('formatSummary', () => {
     );
   });
 
+  it('describes a run that a live process is training', () => {
+    const state = foldEvents([
+      runStarted([small, medium, large]),
+      trialStarted(small, 1, 0),
+      trialFinished(small, 1, 1_000, { train: 1, test: 1, oob: 1 }),
+      trialStarted(medium, 2, 1_000),
+    ]);
+
+    const lines = formatSummary(state, { isRunning: true }).split('\n');
+
+    expect(lines[0]).toBe(
+      'Run r1 (iris) is running: 1.0s so far; follow it with traintop ' +
+        'watch r1.',
+    );
+    expect(lines[1]).toBe(
+      'Trials: 1 finished, 0 failed, 1 started, 1 queued, 3 in total.',
+    );
+  });
+
   it('says when a run never finished', () => {
     const state = foldEvents([runStarted([small]), trialStarted(small, 1, 0)]);
 

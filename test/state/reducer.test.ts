@@ -4,6 +4,7 @@ import { CURVE_POINTS } from '../../source/state/constants.js';
 import type { RunEvent } from '../../source/state/events.js';
 import {
   HOST_LOST_ERROR,
+  reduceRunEvent,
   reduceRunEvents,
 } from '../../source/state/reducer.js';
 import { createRunState } from '../../source/state/run-state.js';
@@ -409,5 +410,47 @@ describe('reduceRunEvents in a queued run', () => {
     ]);
 
     expect(state.hosts).toEqual({});
+  });
+});
+
+describe('reduceRunEvent for the queue of a queued run', () => {
+  const queue = { redis: 'redis://db-host:6379/0', prefix: 'traintop' };
+  const started: RunEvent = {
+    kind: 'run-started',
+    at: 1_000,
+    runId: 'r1',
+    job: 'iris',
+    trials: [],
+    poolSize: 0,
+    maxPoolSize: 0,
+    queue,
+  };
+
+  it('records the queue, reachable, and follows its connection', () => {
+    const running = reduceRunEvents(createRunState(), [started]);
+    const cutOff = reduceRunEvent(running, {
+      kind: 'queue-unreachable',
+      at: 2_000,
+      error: 'connect ECONNREFUSED',
+    });
+    const back = reduceRunEvent(cutOff, { kind: 'queue-reachable', at: 3_000 });
+
+    expect(running.queue).toEqual({ ...queue, isReachable: true, error: null });
+    expect(cutOff.queue).toEqual({
+      ...queue,
+      isReachable: false,
+      error: 'connect ECONNREFUSED',
+    });
+    expect(back.queue).toEqual(running.queue);
+  });
+
+  it('drops the queue when the run is resumed on local threads', () => {
+    const resumed = reduceRunEvents(createRunState(), [
+      started,
+      { kind: 'run-finished', at: 2_000, reason: 'stopped' },
+      { kind: 'run-continued', at: 3_000, poolSize: 2, maxPoolSize: 8 },
+    ]);
+
+    expect(resumed.queue).toBeNull();
   });
 });

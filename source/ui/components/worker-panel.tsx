@@ -1,10 +1,12 @@
 import { Box, Text } from 'ink';
+import { DEFAULT_KEY_PREFIX } from '../../queue/key-names.js';
 import type { RunState, WorkerState } from '../../state/run-state.js';
 import {
   countTrials,
   selectWorkerTrial,
   selectWorkers,
 } from '../../state/selectors.js';
+import { toOneLine } from '../format.js';
 import { planHostColumns } from '../host-columns.js';
 import {
   listHostRows,
@@ -63,26 +65,50 @@ export function WorkerPanel({
     ...countLostHosts(state),
   ].join(` ${glyphs.separator} `);
 
+  const outage = describeOutage(state);
+  const rowLines = Math.max(1, maxLines - (outage === null ? 0 : 1));
+
   return (
     <Box flexDirection="column" width={width}>
       <SectionTitle title="Workers" detail={detail} width={width} />
+      {outage === null ? null : (
+        <Text color={colors.bad} wrap="truncate">
+          {outage}
+        </Text>
+      )}
       {hostRows === null ? (
         <WorkerRows
           state={state}
           workers={workers}
           width={width}
-          maxLines={maxLines}
+          maxLines={rowLines}
         />
       ) : (
         <HostRows
           state={state}
           rows={hostRows}
           width={width}
-          maxLines={maxLines}
+          maxLines={rowLines}
           selectedHostId={selectedHostId}
         />
       )}
     </Box>
+  );
+}
+
+/**
+ * Says why a queued run does not move while its coordinator cannot reach
+ * Redis, or returns null while it can.
+ */
+function describeOutage(state: RunState): string | null {
+  const { queue } = state;
+  if (queue === null || queue.isReachable || state.finishedAt !== null) {
+    return null;
+  }
+
+  return (
+    `Redis at ${queue.redis} unreachable (${toOneLine(queue.error ?? '')}): ` +
+    'reconnecting; workers keep their trials and controls wait.'
   );
 }
 
@@ -93,7 +119,9 @@ function WorkerRows({ state, workers, width, maxLines }: RowsProps) {
   return (
     <>
       {workers.length === 0 ? (
-        <Text color={colors.muted}>{describeNoWorkers(state)}</Text>
+        <Text color={colors.muted} wrap="truncate">
+          {describeNoWorkers(state)}
+        </Text>
       ) : null}
       {visibleItems.map((worker) => (
         <WorkerRow
@@ -203,7 +231,18 @@ function describeNoWorkers(state: RunState): string {
   const isEveryTrialDone =
     counts.total > 0 && counts.queued === 0 && counts.running === 0;
 
-  return isEveryTrialDone
-    ? 'No workers running: every trial has ended.'
-    : 'No worker has started yet.';
+  if (isEveryTrialDone) {
+    return 'No workers running: every trial has ended.';
+  }
+
+  if (state.queue !== null) {
+    const prefix =
+      state.queue.prefix === DEFAULT_KEY_PREFIX
+        ? ''
+        : ` --prefix ${state.queue.prefix}`;
+
+    return `Waiting for workers: traintop worker --redis ${state.queue.redis}${prefix}`;
+  }
+
+  return 'No worker has started yet.';
 }

@@ -260,3 +260,46 @@ test('keeps rows of a queued run within the width', () => {
 
   unmount();
 });
+
+const queue = {
+  redis: 'redis://:***@db-host:6379/0',
+  prefix: 'team-b',
+  isReachable: true,
+  error: null,
+};
+
+test('tells how to serve a queued run that no worker serves yet', () => {
+  const waiting = createTestRunState({
+    trialIds: ['t1'],
+    trials: { t1: createTestTrial({ status: 'queued' }) },
+    queue,
+  });
+  const { lastFrame, unmount } = render(
+    <WorkerPanel state={waiting} width={100} maxLines={4} />,
+  );
+
+  expect(lastFrame()).toContain(
+    'Waiting for workers: traintop worker --redis ' +
+      'redis://:***@db-host:6379/0 --prefix team-b',
+  );
+  unmount();
+});
+
+test('says when the coordinator cannot reach Redis', () => {
+  const cutOff = {
+    ...queued,
+    queue: { ...queue, isReachable: false, error: 'connect ECONNREFUSED' },
+  };
+  const { lastFrame, unmount } = render(
+    <WorkerPanel state={cutOff} width={200} maxLines={6} />,
+  );
+
+  const lines = lastFrame()?.split('\n') ?? [];
+  expect(lines[1]).toBe(
+    'Redis at redis://:***@db-host:6379/0 unreachable (connect ' +
+      'ECONNREFUSED): reconnecting; workers keep their trials and controls ' +
+      'wait.',
+  );
+  expect(lines.length).toBeLessThanOrEqual(7);
+  unmount();
+});
