@@ -241,7 +241,7 @@ function describeNoWorkers(state: RunState): string {
         ? ''
         : ` --prefix ${state.queue.prefix}`;
 
-    return `Waiting for workers: traintop worker --redis ${state.queue.redis}${prefix}`;
+    return `No workers yet: traintop worker --redis ${state.queue.redis}${prefix}`;
   }
 
   return 'No worker has started yet.';

@@ -279,7 +279,7 @@ test('tells how to serve a queued run that no worker serves yet', () => {
   );
 
   expect(lastFrame()).toContain(
-    'Waiting for workers: traintop worker --redis ' +
+    'No workers yet: traintop worker --redis ' +
       'redis://:***@db-host:6379/0 --prefix team-b',
   );
   unmount();
