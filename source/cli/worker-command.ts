@@ -17,6 +17,9 @@ const DEFAULT_WORKER_TICK_MS = 1_000;
 
 const DEFAULT_LOG_FILE = 'traintop-worker.log';
 
+/** Time a stopped worker waits for leftover connections to end, in ms. */
+const LEFTOVER_WAIT_MS = 500;
+
 const THREADS_RANGE: Range = { min: 1, max: MAX_THREADS };
 
 const USAGE =
@@ -136,6 +139,12 @@ async function serve(args: WorkerArgs): Promise<number> {
         'it stops there.\n',
     );
   }
+
+  // While Redis is down, BullMQ's connections go on reconnecting and a
+  // trial handing back its job waits for Redis, so they would hold the
+  // process open with nothing left to do. The timer alone keeps nothing
+  // open, so a clean stop exits as soon as the output is written.
+  setTimeout(() => process.exit(), LEFTOVER_WAIT_MS).unref();
 
   return 0;
 }

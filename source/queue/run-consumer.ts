@@ -14,6 +14,7 @@ import { appendProgress } from './progress-stream.js';
 import type { ControlRecord, TrialJobData } from './protocol.js';
 import type { RedisTarget } from './redis-url.js';
 import { RunningTrials } from './running-trials.js';
+import { settlesWithin } from './settles-within.js';
 import { loadTable } from './table-store.js';
 import { createTrialWorker } from './trial-worker.js';
 import {
@@ -37,6 +38,13 @@ const WORKER_HEAP_MB = 512;
  * expire.
  */
 const STOP_GRACE_MS = 10_000;
+
+/**
+ * How long a forced close of BullMQ may take, in ms. Past it, the worker
+ * gives up on its jobs, and BullMQ puts them back on the queue once their
+ * locks expire.
+ */
+const FORCED_CLOSE_MS = 2_000;
 
 /**
  * Start of the error message that BullMQ 6.7 emits for each job of a
@@ -212,7 +220,14 @@ export class RunConsumer {
         { runId, trials: this.trials.size, graceMs: STOP_GRACE_MS },
         'trials did not hand back their jobs in time; closing anyway',
       );
-      await this.worker.close(true);
+      // A forced close still waits for BullMQ's connections to close, which
+      // never happens while Redis is unreachable.
+      if (!(await settlesWithin(this.worker.close(true), FORCED_CLOSE_MS))) {
+        logger.warn(
+          { runId, waitMs: FORCED_CLOSE_MS },
+          'BullMQ did not close; leaving its jobs to expire',
+        );
+      }
     }
 
     await this.pool.destroy();
@@ -311,26 +326,5 @@ export class RunConsumer {
     }
 
     return message;
-  }
-}
-
-/** Resolves to whether `promise` settled within `timeoutMs`. */
-async function settlesWithin(
-  promise: Promise<unknown>,
-  timeoutMs: number,
-): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), timeoutMs);
-  });
-  const settled = promise.then(
-    () => true,
-    () => true,
-  );
-
-  try {
-    return await Promise.race([settled, timeout]);
-  } finally {
-    clearTimeout(timer);
   }
 }

@@ -21,6 +21,7 @@ import {
   registerRun,
   unregisterRun,
 } from '../queue/run-registry.js';
+import { settlesWithin } from '../queue/settles-within.js';
 import { storeTable } from '../queue/table-store.js';
 import type { TrialJobResult } from '../queue/trial-job.js';
 import type { EventBus } from '../state/event-bus.js';
@@ -40,6 +41,9 @@ const MAX_READ_BLOCK_MS = 1_000;
  * most half a worker's, this shows a lost host within 3 of its ticks.
  */
 const LOST_AFTER_TICKS = 2.5;
+
+/** Longest wait for Redis when a run ends, in ms, per step. */
+const CLEANUP_LIMIT_MS = 3_000;
 
 /** Keys deleted per command when a run's keys are removed. */
 const SCAN_COUNT = 200;
@@ -698,22 +702,36 @@ export class QueueRunner implements Runner {
     this.finish = null;
     this.stopping = true;
     clearTimeout(this.timer);
-    try {
-      await this.controlWrites;
-      await unregisterRun(this.redis, this.options.prefix, this.options.runId);
-      await this.deleteRunKeys();
-    } catch (error) {
+    // Commands wait for Redis to come back, so a quit while it is down
+    // would wait for ever: past the limit, the keys stay, and a later
+    // `traintop resume` or the workers' own cleanup removes them.
+    const cleanup = this.removeRun().catch((error: unknown) => {
       this.errors.warn('run cleanup', error);
+    });
+    if (!(await settlesWithin(cleanup, CLEANUP_LIMIT_MS))) {
+      this.options.logger.warn(
+        { waitMs: CLEANUP_LIMIT_MS },
+        'Redis did not answer; leaving the run in Redis',
+      );
     }
 
     // The blocking read ends within one block once `stopping` is set;
     // disconnecting cuts it short.
     this.reader.disconnect();
     await this.reading;
-    await this.queue.close();
+    if (!(await settlesWithin(this.queue.close(), CLEANUP_LIMIT_MS))) {
+      await this.queue.disconnect();
+    }
     this.redis.disconnect();
     this.emit({ kind: 'run-finished', reason: outcome });
     finish(outcome);
+  }
+
+  /** Writes the last controls, then unregisters the run and deletes it. */
+  private async removeRun(): Promise<void> {
+    await this.controlWrites;
+    await unregisterRun(this.redis, this.options.prefix, this.options.runId);
+    await this.deleteRunKeys();
   }
 
   /**

@@ -434,6 +434,28 @@ describe.skipIf(!hasTestRedis)('traintop worker', () => {
   });
 
   it.skipIf(!hasRedisServer)(
+    'exits on SIGTERM while Redis is down',
+    async () => {
+      const run = await startRun();
+      const worker = await startWorker(1);
+      await run.addTrials([trial('t1', 100_000)]);
+      await run.waitForMessage('trial-progress', () => true, WAIT_MS);
+
+      await redis.server!.pause();
+      try {
+        worker.kill('SIGTERM');
+        const exit = await worker.exited();
+
+        expect(exit).toEqual({ code: 0, signal: null });
+        expect(worker.stderr).toBe('');
+      } finally {
+        await redis.server!.resume();
+      }
+    },
+    60_000,
+  );
+
+  it.skipIf(!hasRedisServer)(
     'keeps running when Redis restarts',
     async () => {
       const run = await startRun();

@@ -142,6 +142,16 @@ export class RedisServer {
     await this.launch();
   }
 
+  /** Stops the server but keeps its folder, so `start` can follow. */
+  async pause(): Promise<void> {
+    await this.halt();
+  }
+
+  /** Starts a paused server again on the same port. */
+  async resume(): Promise<void> {
+    await this.launch();
+  }
+
   private async launch(): Promise<void> {
     this.output = '';
     const child = spawn('redis-server', this.serverArgs(), {

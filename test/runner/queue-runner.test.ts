@@ -238,6 +238,23 @@ describe.skipIf(!hasRedisServer)('QueueRunner', () => {
     run.expectOneResultEach(trials);
   }, 90_000);
 
+  it('stops while Redis is down', async () => {
+    const run = startRun([trial(1, 100_000)]);
+    await startWorker(1);
+    await run.waitFor('trial-progress');
+
+    await server.pause();
+    try {
+      await run.waitFor('queue-unreachable');
+      await run.runner.stop();
+
+      expect(await run.outcome).toBe('stopped');
+      expect(run.events.at(-1)).toMatchObject({ kind: 'run-finished' });
+    } finally {
+      await server.resume();
+    }
+  }, 60_000);
+
   it('leaves its workers ready for the next run when it stops', async () => {
     const first = startRun([trial(1, 100_000)]);
     const worker = await startWorker(1);
