@@ -29,20 +29,21 @@ import type { DataSource, RunEvent } from '../state/events.js';
 import type { RunLogger } from './run-logger.js';
 import type { RunOutcome, Runner, WorkerThread } from './runner.js';
 
-/** Most stream entries read at once. */
+/** Maximum stream entries read at once. */
 const READ_COUNT = 1_000;
 
-/** Longest wait of one blocking stream read, in ms. */
+/** Maximum wait of one blocking stream read, in ms. */
 const MAX_READ_BLOCK_MS = 1_000;
 
 /**
  * A worker process counts as lost after this many of its ticks without a
- * heartbeat. Checked on every tick of the coordinator, whose tick is at
- * most half a worker's, this shows a lost host within 3 of its ticks.
+ * heartbeat. The coordinator checks on each of its own ticks, 250 ms by
+ * default against a worker's 1 s, so a lost host shows within 3 of its
+ * ticks whenever the coordinator ticks at least twice as often.
  */
 const LOST_AFTER_TICKS = 2.5;
 
-/** Longest wait for Redis when a run ends, in ms, per step. */
+/** Maximum wait for Redis per step when a run ends, in ms. */
 const CLEANUP_LIMIT_MS = 3_000;
 
 /** Keys deleted per command when a run's keys are removed. */
