@@ -1,0 +1,68 @@
+// Successive halving with trees as the budget. Every trial starts, and each
+// trains only to its first rung: a small share of its trees. Once every
+// live trial reached the rung, the best 1/eta of them by test score go on
+// to the next rung and the others stop, pruned. At the last rung the
+// survivors grow all their trees.
+
+/** Settings of a successive-halving search. */
+export type HalvingOptions = {
+  /** One in `eta` trials survives each rung. At least 2. */
+  readonly eta: number;
+  /** Rungs, the last one being each trial's full size. At least 1. */
+  readonly rungs: number;
+};
+
+/** Three rungs at a ninth, a third and all of the trees, keeping a third. */
+export const DEFAULT_HALVING: HalvingOptions = { eta: 3, rungs: 3 };
+
+/** A trial's standing at a rung it reached. */
+export type RungResult = {
+  readonly trialId: string;
+  /** Test score when it reached the rung, or null when it has none. */
+  readonly testScore: number | null;
+};
+
+/** The trials that go on from a rung and the ones pruned there. */
+export type Promotion = {
+  readonly kept: readonly string[];
+  readonly pruned: readonly string[];
+};
+
+/**
+ * Returns the trees a trial of `trees` trees grows before rung `rung`,
+ * counted from 0: `trees / eta^(rungs - 1 - rung)`, rounded up to a whole
+ * chunk, at least one chunk and at most `trees`.
+ */
+export function rungTrees(
+  trees: number,
+  chunkSize: number,
+  rung: number,
+  { eta, rungs }: HalvingOptions,
+): number {
+  const share = eta ** -(rungs - 1 - rung);
+  const chunks = Math.max(1, Math.ceil((trees * share) / chunkSize));
+
+  return Math.min(trees, chunks * chunkSize);
+}
+
+/**
+ * Keeps the best `ceil(n / eta)` results by test score and prunes the rest.
+ * A missing score ranks last, and ties go to the lower trial id, so the
+ * same results always give the same promotion.
+ */
+export function promote(
+  results: readonly RungResult[],
+  { eta }: HalvingOptions,
+): Promotion {
+  const ranked = [...results].sort(
+    (a, b) =>
+      (b.testScore ?? -Infinity) - (a.testScore ?? -Infinity) ||
+      a.trialId.localeCompare(b.trialId),
+  );
+  const keep = Math.ceil(ranked.length / eta);
+
+  return {
+    kept: ranked.slice(0, keep).map((result) => result.trialId),
+    pruned: ranked.slice(keep).map((result) => result.trialId),
+  };
+}
