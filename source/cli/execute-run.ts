@@ -1,3 +1,8 @@
+import { AlertWatcher } from '../alerts/alert-watcher.js';
+import {
+  DEFAULT_ALERT_SETTINGS,
+  type AlertSettings,
+} from '../alerts/alert-settings.js';
 import type { Dataset } from '../data/dataset.js';
 import { shareTable } from '../data/shared-table.js';
 import { splitRows } from '../data/split.js';
@@ -19,7 +24,7 @@ import { attachMonitor, type Output } from './monitor-output.js';
 import { attachPlainOutput } from './plain-output.js';
 import { handleStopSignals } from './stop-signals.js';
 import { formatSummary, summaryOptionsFor } from './summary.js';
-import { EXIT_FAILURE, EXIT_FORCED } from './exit-codes.js';
+import { EXIT_ALERT, EXIT_FAILURE, EXIT_FORCED } from './exit-codes.js';
 import type { QueueOptions } from './queue-flags.js';
 
 /** A run to carry out: a new one, or a stopped one taken up again. */
@@ -44,14 +49,20 @@ export type RunPlan = {
 /** A runner whose threads this process can measure, if it has any. */
 type RunDriver = Runner & { listThreads(): WorkerThread[] };
 
-/** The display settings of a run: output mode and redraw interval. */
-export type RunDisplay = Pick<RunOptions, 'output' | 'tickMs'>;
+/**
+ * The display settings of a run: output mode, redraw interval, and the
+ * alert rules' thresholds (default DEFAULT_ALERT_SETTINGS) with whether an
+ * alert fails the run (default false).
+ */
+export type RunDisplay = Pick<RunOptions, 'output' | 'tickMs'> &
+  Partial<Pick<RunOptions, 'alerts' | 'failOnAlert'>>;
 
 /**
  * Trains the plan's trials on local worker threads or on the plan's Redis
  * queue, appending every event
  * to the run's log. Draws the monitor when stdout is a terminal, and prints
- * lines otherwise. Returns the exit code.
+ * lines otherwise. Returns the exit code: EXIT_ALERT when the run raised
+ * an alert and `display.failOnAlert` is set, else 0.
  */
 export async function executeRun(
   plan: RunPlan,
@@ -71,6 +82,7 @@ export async function executeRun(
   const stdout = watchStdout(() => void runner.stop(), log);
   const output = await openOutput(plan, display, bus, runner, stdout.write);
   const removeHandlers = handleFailures(runner, output, log);
+  const alerts = watchAlerts(plan, display, bus);
 
   let storeErrors: StoreErrors | undefined;
   log.logger.info({ runId, plan: describePlan(plan) }, 'run started');
@@ -82,6 +94,7 @@ export async function executeRun(
   } finally {
     removeHandlers();
     stopTelemetry();
+    alerts.close();
     await output.close();
     storeErrors = await store.close();
     log.flush();
@@ -99,7 +112,29 @@ export async function executeRun(
     [folder.databaseFile, storeErrors?.databaseError ?? null],
   ]);
 
-  return 0;
+  return display.failOnAlert === true && alerts.raisedCount > 0
+    ? EXIT_ALERT
+    : 0;
+}
+
+/**
+ * Starts the alert rules. The watcher subscribes after the state, the
+ * store and the output, so each of them sees an event before the alerts
+ * that it raises.
+ */
+function watchAlerts(
+  plan: RunPlan,
+  display: RunDisplay,
+  bus: EventBus,
+): AlertWatcher {
+  const settings: AlertSettings = display.alerts ?? DEFAULT_ALERT_SETTINGS;
+
+  return new AlertWatcher({
+    bus,
+    settings,
+    tickMs: display.tickMs,
+    ...(plan.initialState ? { initialState: plan.initialState } : {}),
+  });
 }
 
 /**

@@ -1,6 +1,9 @@
 /** Exit code for invalid flags and other bad input. */
 export const EXIT_USAGE = 2;
 
+/** Exit code of a run that raised an alert, with --fail-on-alert. */
+export const EXIT_ALERT = 3;
+
 /** Exit code for an unexpected failure. */
 export const EXIT_FAILURE = 1;
 

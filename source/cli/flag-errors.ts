@@ -4,6 +4,10 @@
 import { parseArgs } from 'node:util';
 
 import {
+  ALERT_GAP_RANGE,
+  ALERT_MEMORY_RANGE,
+  ALERT_PLATEAU_RANGE,
+  ALERT_STALL_RANGE,
   CHUNK_SIZE_RANGE,
   CV_FOLDS_RANGE,
   DEFAULT_MAX_DEPTH,
@@ -52,6 +56,10 @@ const VALUE_USAGE: Partial<Record<FlagName, string>> = {
   cv: `K, a whole number of folds ${describeRange(CV_FOLDS_RANGE)}`,
   'test-fraction': `F, a fraction ${describeRange(TEST_FRACTION_RANGE)}`,
   config: 'FILE, a .json, .yaml or .yml file',
+  'alert-stall': `TICKS, a whole number ${describeRange(ALERT_STALL_RANGE)}`,
+  'alert-memory': `PERCENT, a whole number ${describeRange(ALERT_MEMORY_RANGE)}`,
+  'alert-gap': `F, a fraction ${describeRange(ALERT_GAP_RANGE)}`,
+  'alert-plateau': `CHUNKS, a whole number ${describeRange(ALERT_PLATEAU_RANGE)}`,
 };
 
 /** Flags whose value is free text rather than numbers. */

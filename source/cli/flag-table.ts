@@ -61,6 +61,15 @@ const RESERVED_CHARACTERS = ['"', '\n', '\r'];
 export const DELIMITER_USAGE =
   'one character other than a quote or a line break, or "tab"';
 
+/** Telemetry ticks without progress before a stall alert; 0 is off. */
+export const ALERT_STALL_RANGE: Range = { min: 0, max: 10_000 };
+/** Memory use in percent above which the memory alert fires. */
+export const ALERT_MEMORY_RANGE: Range = { min: 1, max: 100 };
+/** Gap between training and test score above which a trial overfits. */
+export const ALERT_GAP_RANGE: Range = { min: 0, max: 1 };
+/** Chunks without a better test score before a plateau alert; 0 is off. */
+export const ALERT_PLATEAU_RANGE: Range = { min: 0, max: 10_000 };
+
 /** Folder that contains one folder per run. */
 export const DEFAULT_OUT_DIR = 'traintop-runs';
 
@@ -90,6 +99,11 @@ export const FLAG_OPTIONS = {
   config: { type: 'string' },
   redis: { type: 'string' },
   prefix: { type: 'string' },
+  'alert-stall': { type: 'string' },
+  'alert-memory': { type: 'string' },
+  'alert-gap': { type: 'string' },
+  'alert-plateau': { type: 'string' },
+  'fail-on-alert': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;

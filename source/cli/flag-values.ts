@@ -170,8 +170,16 @@ function isInRange(value: number, range: Range): boolean {
   return value >= range.min && (range.max === undefined || value <= range.max);
 }
 
+/** Units of number flags, named in their errors. */
+const FLAG_UNITS: Partial<Record<FlagName, string>> = {
+  tick: 'milliseconds',
+  'alert-stall': 'ticks',
+  'alert-plateau': 'chunks',
+};
+
 export function invalidNumber(flag: FlagName, text: string, range: Range) {
-  const unit = flag === 'tick' ? ' of milliseconds' : '';
+  const unitName = FLAG_UNITS[flag];
+  const unit = unitName === undefined ? '' : ` of ${unitName}`;
 
   return new FlagError(
     `Invalid --${flag} "${text}": expected a whole number${unit} ` +

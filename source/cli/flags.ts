@@ -1,5 +1,9 @@
 import { availableParallelism } from 'node:os';
 
+import {
+  DEFAULT_ALERT_SETTINGS,
+  type AlertSettings,
+} from '../alerts/alert-settings.js';
 import type { DataOptions } from '../data/data-options.js';
 import type { Evaluation } from '../plan/evaluation.js';
 import type { GridOptions } from '../plan/grid.js';
@@ -7,6 +11,10 @@ import { ConfigError } from './config-errors.js';
 import { readDataOptions, readEvaluation } from './data-flags.js';
 import { FlagError, readFlagValues } from './flag-errors.js';
 import {
+  ALERT_GAP_RANGE,
+  ALERT_MEMORY_RANGE,
+  ALERT_PLATEAU_RANGE,
+  ALERT_STALL_RANGE,
   CHUNK_SIZE_RANGE,
   DEFAULT_CHUNK_SIZE,
   DEFAULT_OUT_DIR,
@@ -34,6 +42,7 @@ import {
   invalidNumber,
   nameSetting,
   parseWholeNumber,
+  readFraction,
   readList,
   readNumber,
   readText,
@@ -80,6 +89,10 @@ export type RunOptions = {
   readonly logPath: string | null;
   /** Redis queue for `traintop worker` processes; null for local threads. */
   readonly queue: QueueOptions | null;
+  /** Thresholds of the alert rules. Default: DEFAULT_ALERT_SETTINGS. */
+  readonly alerts: AlertSettings;
+  /** Exit with EXIT_ALERT when the run raised any alert. Default false. */
+  readonly failOnAlert: boolean;
 };
 
 /** The machine the defaults and limits are sized for. */
@@ -151,6 +164,37 @@ function toRunOptions(values: FlagValues, machine: Machine): RunOptions {
       DEFAULT_OUT_DIR,
     logPath: readText(values, 'log', 'a file path') ?? settings.log ?? null,
     queue: readQueue(values),
+    alerts: readAlertSettings(values, config),
+    failOnAlert:
+      values['fail-on-alert'] === true || settings.alerts?.failOnAlert === true,
+  };
+}
+
+function readAlertSettings(
+  values: FlagValues,
+  config: SweepConfigFile | null,
+): AlertSettings {
+  const file = config?.settings.alerts ?? {};
+  const defaults = DEFAULT_ALERT_SETTINGS;
+  const gapExample = defaults.overfitGap;
+
+  return {
+    stallTicks:
+      readNumber(values, 'alert-stall', ALERT_STALL_RANGE) ??
+      file.stall ??
+      defaults.stallTicks,
+    memoryPercent:
+      readNumber(values, 'alert-memory', ALERT_MEMORY_RANGE) ??
+      file.memory ??
+      defaults.memoryPercent,
+    overfitGap:
+      readFraction(values, 'alert-gap', ALERT_GAP_RANGE, gapExample) ??
+      file.gap ??
+      defaults.overfitGap,
+    plateauChunks:
+      readNumber(values, 'alert-plateau', ALERT_PLATEAU_RANGE) ??
+      file.plateau ??
+      defaults.plateauChunks,
   };
 }
 

@@ -1,6 +1,12 @@
+import { DEFAULT_ALERT_SETTINGS } from '../alerts/alert-settings.js';
 import { DEFAULT_EVALUATION } from '../plan/evaluation.js';
 import { DEFAULT_KEY_PREFIX } from '../queue/key-names.js';
+import { EXIT_ALERT } from './exit-codes.js';
 import {
+  ALERT_GAP_RANGE,
+  ALERT_MEMORY_RANGE,
+  ALERT_PLATEAU_RANGE,
+  ALERT_STALL_RANGE,
   CHUNK_SIZE_RANGE,
   CV_FOLDS_RANGE,
   DEFAULT_CHUNK_SIZE,
@@ -176,6 +182,39 @@ const HELP_SECTIONS: readonly HelpSection[] = [
     ],
   },
   {
+    title: 'Alerts',
+    entries: [
+      [
+        '--alert-stall TICKS',
+        'alert when a worker reports no progress for TICKS redraw ' +
+          `intervals, ${describeSpan(ALERT_STALL_RANGE)}; 0 turns it off ` +
+          defaultNote(DEFAULT_ALERT_SETTINGS.stallTicks),
+      ],
+      [
+        '--alert-memory PERCENT',
+        'alert when memory use on this machine or a worker machine is ' +
+          `above PERCENT, ${describeSpan(ALERT_MEMORY_RANGE)} ` +
+          defaultNote(DEFAULT_ALERT_SETTINGS.memoryPercent),
+      ],
+      [
+        '--alert-gap F',
+        "alert when a trial's training score exceeds its test score by " +
+          `more than F, ${describeSpan(ALERT_GAP_RANGE)} ` +
+          defaultNote(DEFAULT_ALERT_SETTINGS.overfitGap),
+      ],
+      [
+        '--alert-plateau CHUNKS',
+        "alert when a trial's test score has not improved for CHUNKS " +
+          `chunks, ${describeSpan(ALERT_PLATEAU_RANGE)}; 0 turns it off ` +
+          defaultNote(DEFAULT_ALERT_SETTINGS.plateauChunks),
+      ],
+      [
+        '--fail-on-alert',
+        `exit with code ${EXIT_ALERT} when the run raised any alert`,
+      ],
+    ],
+  },
+  {
     title: 'Output',
     entries: [
       [
@@ -226,6 +265,9 @@ function formatHelp(): string {
     '                       run the sweep that a config file describes',
     '       traintop runs [--out DIR]     list the runs stored under DIR',
     '       traintop show RUN [--out DIR] print the summary of a stored run',
+    '       traintop analyze RUN [--out DIR] [--json]',
+    '                       print what drives its test score: each',
+    "                       parameter's importance and effect, and time per tree",
     '       traintop export RUN [--out DIR] [--format json|csv]',
     '                       [--table trials|chunks]',
     '                       print its trials and per-chunk metrics',
@@ -274,8 +316,8 @@ function formatConfigHelp(): string[] {
   const keys =
     'Keys: data (file, target, delimiter, drop, missing, task), ' +
     'evaluation (testFraction or folds), grid (trees, maxFeatures, ' +
-    'maxDepth, seeds, seed, chunk), workers, maxWorkers, tick, retries, ' +
-    'out and log. Each takes the values of its flag, with lists written as ' +
+    'maxDepth, seeds, seed, chunk), alerts (stall, memory, gap, plateau, ' +
+    'failOnAlert), workers, maxWorkers, tick, retries, out and log. Each takes the values of its flag, with lists written as ' +
     'arrays. Every key is optional, but data needs file and target. ' +
     "Relative paths are resolved against the file's folder, and an unknown " +
     'key is an error. A .yaml or .yml file takes the same keys. For ' +
@@ -292,6 +334,10 @@ function formatHelpEntry(usage: string, description: string): string[] {
   const indent = ' '.repeat(HELP_FLAG_COLUMN);
   const wrapped = wrapWords(description, HELP_WIDTH - HELP_FLAG_COLUMN);
   const first = `  ${usage}`.padEnd(HELP_FLAG_COLUMN);
+  // A usage that fills its column gets a line of its own.
+  if (`  ${usage} `.length > HELP_FLAG_COLUMN) {
+    return [`  ${usage}`, ...wrapped.map((line) => indent + line)];
+  }
 
   return wrapped.map((line, index) =>
     index === 0 ? first + line : indent + line,

@@ -1,3 +1,4 @@
+import { alertFields } from '../alerts/alert-text.js';
 import type { TrialSpec } from '../plan/trial-spec.js';
 import { DEFAULT_KEY_PREFIX } from '../queue/key-names.js';
 import type { EventBus } from '../state/event-bus.js';
@@ -30,8 +31,8 @@ export type PlainOutputOptions = {
   readonly write: (text: string) => void;
   /**
    * `plain` writes a line when the run starts, per finished or failed trial,
-   * per crashed worker, and when a worker process of a queued run is first
-   * heard from, lost, or heard from again. `json` writes every event as one
+   * per crashed worker, per alert raised or cleared, and when a worker
+   * process of a queued run is first heard from, lost, or heard from again. `json` writes every event as one
    * line of JSON, heartbeats and telemetry included.
    */
   readonly mode: 'plain' | 'json';
@@ -159,6 +160,10 @@ export function formatPlainLine(
         `worker ${event.workerId} failed`,
         `error: ${toOneLine(event.error)}`,
       ].join(FIELD_GAP);
+    case 'alert-raised':
+      return `alert ${alertFields(event).join(FIELD_GAP)}`;
+    case 'alert-cleared':
+      return ['alert cleared', event.alertId].join(FIELD_GAP);
     default:
       return null;
   }

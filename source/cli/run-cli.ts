@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 
+import { analyzeRunCommand } from './analyze-run.js';
 import { helpText, parseFlags } from './flags.js';
 import { exportRun } from './export-run.js';
 import { listRuns } from './list-runs.js';
@@ -20,6 +21,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       return listRuns(argv.slice(1));
     case 'show':
       return showRun(argv.slice(1));
+    case 'analyze':
+      return analyzeRunCommand(argv.slice(1));
     case 'export':
       return exportRun(argv.slice(1));
     case 'watch':

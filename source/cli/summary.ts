@@ -1,4 +1,5 @@
 import type { Task } from '../data/dataset.js';
+import { formatAlertSummary } from './alert-summary.js';
 import type { RunState, TrialState } from '../state/run-state.js';
 import {
   countTrials,
@@ -171,6 +172,7 @@ export function formatSummary(
     wrapLines(formatOutcome(state, options.isRunning === true), columns),
     formatBestTrials(state, columns),
     wrapLines(formatFailedTrials(state), columns),
+    wrapLines(formatAlertSummary(state), columns),
   ].filter((section) => section.length > 0);
   const lines = sections.flatMap((section, index) =>
     index === 0 ? section : ['', ...section],

@@ -6,6 +6,10 @@ import * as z from 'zod';
 
 import type { Evaluation } from '../plan/evaluation.js';
 import {
+  ALERT_GAP_RANGE,
+  ALERT_MEMORY_RANGE,
+  ALERT_PLATEAU_RANGE,
+  ALERT_STALL_RANGE,
   CHUNK_SIZE_RANGE,
   CV_FOLDS_RANGE,
   DELIMITER_USAGE,
@@ -99,6 +103,14 @@ const gridShape = {
   chunk: wholeNumber(CHUNK_SIZE_RANGE).optional(),
 };
 
+const alertsShape = {
+  stall: wholeNumber(ALERT_STALL_RANGE, ' of ticks').optional(),
+  memory: wholeNumber(ALERT_MEMORY_RANGE).optional(),
+  gap: fraction(ALERT_GAP_RANGE).optional(),
+  plateau: wholeNumber(ALERT_PLATEAU_RANGE, ' of chunks').optional(),
+  failOnAlert: z.boolean({ error: 'true or false' }).optional(),
+};
+
 const settingsShape = {
   data: z
     .strictObject(dataShape, {
@@ -114,6 +126,11 @@ const settingsShape = {
   grid: z
     .strictObject(gridShape, {
       error: 'an object such as {"trees": [50, 100]}',
+    })
+    .optional(),
+  alerts: z
+    .strictObject(alertsShape, {
+      error: 'an object such as {"gap": 0.1, "failOnAlert": true}',
     })
     .optional(),
   workers: wholeNumber(WORKERS_RANGE).optional(),
@@ -132,6 +149,7 @@ export const KEYS_BY_PATH: Readonly<Record<string, readonly string[]>> = {
   data: Object.keys(dataShape),
   evaluation: Object.keys(evaluationShape),
   grid: Object.keys(gridShape),
+  alerts: Object.keys(alertsShape),
 };
 
 /**

@@ -16,3 +16,9 @@ export const PROGRESS_SAMPLES = 15;
 
 /** How long a crashed worker's row stays on screen after it died, in ms. */
 export const FAILED_WORKER_ROW_MS = 10_000;
+
+/**
+ * Rise of a trial's test score that counts as an improvement. Smaller
+ * rises are noise, and the plateau alert counts chunks without a larger one.
+ */
+export const SCORE_GAIN_EPSILON = 0.001;

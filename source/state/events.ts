@@ -48,6 +48,14 @@ export type SystemReading = {
   readonly heapTotalBytes: number;
 };
 
+/**
+ * What an alert is about: a worker that reports nothing, memory use above
+ * its threshold, a failed trial, test accuracy far below training accuracy,
+ * or accuracy that stopped improving as trees were added.
+ */
+export type AlertRule =
+  'stalled' | 'memory' | 'trial-failed' | 'overfitting' | 'plateau';
+
 /** The machine readings in a worker process's heartbeat. */
 export type HostReading = {
   /** Load over all cores of the machine in percent, null at first. */
@@ -226,6 +234,22 @@ export type RunEvent = Timed &
         /** A worker process whose heartbeats stopped. */
         readonly kind: 'host-lost';
         readonly hostId: string;
+      }
+    | {
+        /** A rule saw trouble; see source/alerts for the rules. */
+        readonly kind: 'alert-raised';
+        /** Rule and subject, such as `stalled:w3`, so a clear can name it. */
+        readonly alertId: string;
+        readonly rule: AlertRule;
+        /** One line for the alert bar and plain output. */
+        readonly message: string;
+        readonly trialId?: string;
+        readonly workerId?: number;
+      }
+    | {
+        /** The trouble behind an alert is over, such as a stall that ended. */
+        readonly kind: 'alert-cleared';
+        readonly alertId: string;
       }
     | {
         readonly kind: 'run-finished';

@@ -1,11 +1,14 @@
+import { clearAlert, raiseAlert } from './alert-state.js';
 import {
   CURVE_POINTS,
   FAILED_WORKER_ROW_MS,
   PROGRESS_SAMPLE_MS,
   PROGRESS_SAMPLES,
+  SCORE_GAIN_EPSILON,
 } from './constants.js';
 import type { EventOf, QueueSource, RunEvent } from './events.js';
 import {
+  createAlertsState,
   createTrialState,
   createWorkerState,
   emptyCurve,
@@ -107,6 +110,10 @@ function applyEvent(state: RunState, event: RunEvent): RunState {
             queue: { ...state.queue, isReachable: true, error: null },
           }
         : state;
+    case 'alert-raised':
+      return { ...state, alerts: raiseAlert(state.alerts, event) };
+    case 'alert-cleared':
+      return { ...state, alerts: clearAlert(state.alerts, event) };
     case 'run-finished':
       return finishRun(state, event);
   }
@@ -139,6 +146,7 @@ function startRun(state: RunState, event: EventOf<'run-started'>): RunState {
     hosts: state.hosts,
     system: state.system,
     progressSamples: [],
+    alerts: createAlertsState(),
   };
 }
 
@@ -176,6 +184,7 @@ function continueRun(state: RunState, event: EventOf<'run-continued'>) {
 }
 
 function startTrial(state: RunState, event: EventOf<'trial-started'>) {
+  const isFresh = event.treesDone === 0;
   const withTrial = updateTrial(state, event.trialId, (trial) => ({
     status: 'running',
     attempt: event.attempt,
@@ -183,7 +192,10 @@ function startTrial(state: RunState, event: EventOf<'trial-started'>) {
     treesDone: event.treesDone,
     error: null,
     // A fresh attempt starts its curve again; a continued one keeps it.
-    testCurve: event.treesDone === 0 ? emptyCurve() : trial.testCurve,
+    testCurve: isFresh ? emptyCurve() : trial.testCurve,
+    progressActiveMs: activeMsAt(state, event.at),
+    bestTestScore: isFresh ? null : trial.bestTestScore,
+    chunksSinceBest: isFresh ? 0 : trial.chunksSinceBest,
   }));
 
   return updateWorker(withTrial, event.workerId, {
@@ -206,7 +218,24 @@ function recordProgress(state: RunState, event: EventOf<'trial-progress'>) {
       event.treesDone / trial.spec.params.trees,
       event.testScore,
     ),
+    progressActiveMs: activeMsAt(state, event.at),
+    ...trackBestScore(trial, event.testScore),
   }));
+}
+
+/** Returns the active run time at `at`, as of the event arriving then. */
+function activeMsAt(state: RunState, at: number): number {
+  return selectActiveMs({ ...state, now: Math.max(state.now, at) });
+}
+
+/** Keeps the best test score, and counts the chunks that did not beat it. */
+function trackBestScore(trial: TrialState, testScore: number) {
+  const best = trial.bestTestScore;
+  if (best === null || testScore > best + SCORE_GAIN_EPSILON) {
+    return { bestTestScore: testScore, chunksSinceBest: 0 };
+  }
+
+  return { bestTestScore: best, chunksSinceBest: trial.chunksSinceBest + 1 };
 }
 
 function finishTrial(state: RunState, event: EventOf<'trial-finished'>) {

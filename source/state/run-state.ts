@@ -1,6 +1,7 @@
 import type { TrialSpec } from '../plan/trial-spec.js';
 import { CURVE_POINTS } from './constants.js';
 import type {
+  AlertRule,
   DataSource,
   QueueSource,
   SystemReading,
@@ -31,6 +32,18 @@ export type TrialState = {
    * i, or null for a share not reached yet.
    */
   readonly testCurve: readonly (number | null)[];
+  /**
+   * Active run time, paused time left out, when the attempt started or
+   * last reported a chunk, in ms. The stall alert measures from it.
+   */
+  readonly progressActiveMs: number;
+  /** Best test score of the attempt so far, null before its first chunk. */
+  readonly bestTestScore: number | null;
+  /**
+   * Chunks reported since the test score last rose by more than
+   * SCORE_GAIN_EPSILON. The plateau alert counts them.
+   */
+  readonly chunksSinceBest: number;
   readonly error: string | null;
   /** Time the trial reached `finished` or `failed`, in ms since the epoch. */
   readonly endedAt: number | null;
@@ -74,6 +87,28 @@ export type HostState = {
   readonly isLost: boolean;
 };
 
+/** An alert raised and not cleared yet. */
+export type ActiveAlert = {
+  /** Rule and subject, such as `stalled:w3`. */
+  readonly alertId: string;
+  readonly rule: AlertRule;
+  readonly message: string;
+  readonly trialId: string | null;
+  readonly workerId: number | null;
+  /** Time it was raised, in ms since the epoch. */
+  readonly raisedAt: number;
+};
+
+/** Alerts of a run, as its `alert-raised` and `alert-cleared` events say. */
+export type AlertsState = {
+  /** Alerts raised and not cleared, oldest first. */
+  readonly active: readonly ActiveAlert[];
+  /** Alerts raised in the whole run, cleared ones included. */
+  readonly raisedCount: number;
+  /** The same count by rule; a rule never raised has no entry. */
+  readonly raisedByRule: Readonly<Partial<Record<AlertRule, number>>>;
+};
+
 /** Everything the monitor shows, folded from the run's events. */
 export type RunState = {
   readonly runId: string;
@@ -103,6 +138,7 @@ export type RunState = {
   readonly system: SystemReading | null;
   /** Trees grown by active time, oldest first, for the ETA. */
   readonly progressSamples: readonly ProgressSample[];
+  readonly alerts: AlertsState;
 };
 
 /** Trees grown in the whole run once `activeMs` of unpaused time passed. */
@@ -133,7 +169,13 @@ export function createRunState(): RunState {
     hosts: {},
     system: null,
     progressSamples: [],
+    alerts: createAlertsState(),
   };
+}
+
+/** Returns the alerts of a run that raised none. */
+export function createAlertsState(): AlertsState {
+  return { active: [], raisedCount: 0, raisedByRule: {} };
 }
 
 /** Returns a queued trial for a spec. */
@@ -151,6 +193,9 @@ export function createTrialState(spec: TrialSpec): TrialState {
     metrics: null,
     elapsedMs: 0,
     testCurve: emptyCurve(),
+    progressActiveMs: 0,
+    bestTestScore: null,
+    chunksSinceBest: 0,
     error: null,
     endedAt: null,
   };

@@ -1,6 +1,8 @@
 import { Box } from 'ink';
+import { AnalysisView } from './components/analysis-view.js';
 import type { RunState, TrialState } from '../state/run-state.js';
 import { countTrials } from '../state/selectors.js';
+import { AlertBar } from './components/alert-bar.js';
 import { CompactView } from './components/compact-view.js';
 import { FinishedTable } from './components/finished-table.js';
 import { Footer } from './components/footer.js';
@@ -18,6 +20,7 @@ import {
   FULL_LAYOUT_MIN_ROWS,
 } from './constants.js';
 import { countHostLines } from './host-rows.js';
+import { useRunAnalysis } from './hooks/use-run-analysis.js';
 import { FOOTER_LINES, planFullLayout } from './layout.js';
 
 export type AppProps = {
@@ -48,19 +51,28 @@ export type AppProps = {
    * marks none and leaves Tab out of the footer and the help.
    */
   readonly selectedHostId?: string | null;
+  /**
+   * Shows what drives the test score in place of the panels and the
+   * details. Default false.
+   */
+  readonly isAnalysisVisible?: boolean;
 };
 
-type ViewProps = Omit<AppProps, 'isHelpVisible' | 'isDetailVisible'>;
+type ViewProps = Omit<
+  AppProps,
+  'isHelpVisible' | 'isDetailVisible' | 'isAnalysisVisible'
+>;
 
 /**
  * Lays out the monitor for the terminal size: every panel from 80x24, a
  * compact view below that, and a message below the compact minimum. The
- * help, and then a trial's details, replace the panels at any size that
- * gets the compact view.
+ * help, then the analysis, then a trial's details, replace the panels at
+ * any size that gets the compact view.
  */
 export function App({
   isHelpVisible,
   isDetailVisible = false,
+  isAnalysisVisible = false,
   selectedHostId = null,
   ...rest
 }: AppProps) {
@@ -76,6 +88,10 @@ export function App({
 
   if (isHelpVisible) {
     return <HelpView {...view} />;
+  }
+
+  if (isAnalysisVisible) {
+    return <AnalysisScreen {...view} />;
   }
 
   const selected =
@@ -110,6 +126,33 @@ function HelpView({
         isInteractive={isInteractive}
         isRunPaused={state.isPaused}
         screen="help"
+        width={columns}
+      />
+    </Box>
+  );
+}
+
+function AnalysisScreen({
+  state,
+  columns,
+  rows,
+  isInteractive,
+  mode,
+}: ViewProps) {
+  const analysis = useRunAnalysis(state);
+
+  return (
+    <Box flexDirection="column" width={columns} height={rows}>
+      <AnalysisView
+        analysis={analysis}
+        width={columns}
+        height={rows - FOOTER_LINES}
+      />
+      <Footer
+        isInteractive={isInteractive}
+        mode={mode}
+        isRunPaused={state.isPaused}
+        screen="analysis"
         width={columns}
       />
     </Box>
@@ -161,11 +204,13 @@ function FullView({
     finishedCount: counts.finished,
     coreCount: state.system?.corePercents.length ?? 0,
     hasFailedTrials: counts.failed > 0,
+    hasAlerts: state.alerts.active.length > 0,
   });
 
   return (
     <Box flexDirection="column" width={columns} height={rows}>
       <Header state={state} width={columns} />
+      <AlertBar alerts={state.alerts.active} />
       <WorkerPanel
         state={state}
         width={columns}

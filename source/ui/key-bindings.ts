@@ -24,8 +24,9 @@ const HOST_KEYS: readonly KeyBinding[] = [
 const VIEW_KEYS: readonly KeyBinding[] = [
   { keys: '↑, ↓', action: 'Select a finished trial' },
   { keys: 'Enter', action: "Open or close the selected trial's details" },
+  { keys: 'a', action: 'Show or hide what drives the test score' },
   { keys: '?', action: 'Show or hide this help' },
-  { keys: 'Esc', action: 'Close this help or the details' },
+  { keys: 'Esc', action: 'Close this help, the details or the analysis' },
   { keys: 'q, Ctrl+C', action: 'Stop the run and quit' },
 ];
 

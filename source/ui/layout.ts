@@ -199,6 +199,8 @@ export type FullLayoutInput = {
   readonly finishedCount: number;
   readonly coreCount: number;
   readonly hasFailedTrials: boolean;
+  /** Whether an alert is active, which takes a line. Default false. */
+  readonly hasAlerts?: boolean;
 };
 
 /** Body lines of the two lists in the full layout. */
@@ -218,8 +220,10 @@ export function planFullLayout(input: FullLayoutInput): FullLayout {
   const workersTitle = 1;
   const finishedTitleAndHeader = 2;
   const failureLines = input.hasFailedTrials ? 1 : 0;
+  const alertLines = input.hasAlerts === true ? 1 : 0;
   const fixed =
     HEADER_LINES +
+    alertLines +
     FOOTER_LINES +
     workersTitle +
     systemPanelLines(input.coreCount, input.columns) +

@@ -59,6 +59,7 @@ export function Monitor({
       mode={mode}
       selectedTrialId={keys.selectedTrialId}
       isDetailVisible={keys.isDetailVisible}
+      isAnalysisVisible={keys.isAnalysisVisible}
       selectedHostId={keys.selectedHostId}
     />
   );

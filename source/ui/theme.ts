@@ -42,6 +42,8 @@ export const glyphs = {
   /** Marks the selected row, so the selection shows without colour. */
   selected: '›',
   rule: '─',
+  /** Leads the alert bar. */
+  alert: '!',
 } as const;
 
 /** Picks the colour of a load reading given in percent. */

@@ -706,3 +706,64 @@ describe('parseFlags for a queued run', () => {
     );
   });
 });
+
+describe('parseFlags alerts', () => {
+  it('defaults the alert thresholds', () => {
+    const options = parseOptions([]);
+
+    expect(options.alerts).toEqual({
+      stallTicks: 20,
+      memoryPercent: 90,
+      overfitGap: 0.15,
+      plateauChunks: 50,
+    });
+    expect(options.failOnAlert).toBe(false);
+  });
+
+  it('reads every alert flag', () => {
+    const options = parseOptions([
+      '--alert-stall',
+      '8',
+      '--alert-memory',
+      '75',
+      '--alert-gap',
+      '0.05',
+      '--alert-plateau',
+      '0',
+      '--fail-on-alert',
+    ]);
+
+    expect(options.alerts).toEqual({
+      stallTicks: 8,
+      memoryPercent: 75,
+      overfitGap: 0.05,
+      plateauChunks: 0,
+    });
+    expect(options.failOnAlert).toBe(true);
+  });
+
+  it('rejects bad alert values', () => {
+    expect(parseError(['--alert-stall', 'x'])).toBe(
+      'Invalid --alert-stall "x": expected a whole number of ticks ' +
+        'from 0 to 10000.',
+    );
+    expect(parseError(['--alert-memory', '0'])).toBe(
+      'Invalid --alert-memory "0": expected a whole number from 1 to 100.',
+    );
+    expect(parseError(['--alert-gap', '1.5'])).toBe(
+      'Invalid --alert-gap "1.5": expected a fraction from 0 to 1, ' +
+        'such as 0.15.',
+    );
+    expect(parseError(['--alert-plateau', '-2'])).toBe(
+      'Invalid --alert-plateau "-2": expected a whole number of chunks ' +
+        'from 0 to 10000.',
+    );
+  });
+
+  it('rejects a value after --fail-on-alert', () => {
+    expect(parseError(['--fail-on-alert=yes'])).toBe(
+      'Flag --fail-on-alert takes no value, but got "yes": ' +
+        'write --fail-on-alert alone.',
+    );
+  });
+});

@@ -354,3 +354,45 @@ describe('attachPlainOutput detach', () => {
     expect(writes).toHaveLength(1);
   });
 });
+
+describe('plain alert lines', () => {
+  it('prints a raised and a cleared alert', () => {
+    const { bus, writes, detach } = attach('plain');
+    bus.emit({
+      kind: 'alert-raised',
+      at: START_AT + 5_000,
+      alertId: 'stalled:w3',
+      rule: 'stalled',
+      message: 'no progress for 5.0s on t12',
+      trialId: 't12',
+      workerId: 3,
+    });
+    bus.emit({
+      kind: 'alert-cleared',
+      at: START_AT + 6_000,
+      alertId: 'stalled:w3',
+    });
+    detach();
+
+    expect(writes).toEqual([
+      'alert stalled  w3  no progress for 5.0s on t12\n',
+      'alert cleared  stalled:w3\n',
+    ]);
+  });
+
+  it('prints an alert without a worker', () => {
+    const { bus, writes, detach } = attach('plain');
+    bus.emit({
+      kind: 'alert-raised',
+      at: START_AT,
+      alertId: 'memory:machine',
+      rule: 'memory',
+      message: 'memory 93.8% used on this machine, above 90%',
+    });
+    detach();
+
+    expect(writes).toEqual([
+      'alert memory  memory 93.8% used on this machine, above 90%\n',
+    ]);
+  });
+});

@@ -14,6 +14,7 @@ import {
   createSpec,
   runFinished,
   runStarted,
+  START_AT,
   trialFailed,
   trialFinished,
   trialStarted,
@@ -396,5 +397,43 @@ describe('summaryOptionsFor', () => {
       columns: 80,
     });
     expect(summaryOptionsFor({ isTTY: true })).toEqual({ columns: 80 });
+  });
+});
+
+describe('formatSummary alerts', () => {
+  it('counts alerts raised and lists the active ones', () => {
+    const state = reduceRunEvents(completedRun(), [
+      {
+        kind: 'alert-raised',
+        at: START_AT + 3_000,
+        alertId: 'stalled:w2',
+        rule: 'stalled',
+        message: 'no progress for 5.0s on t02',
+        trialId: 't02',
+        workerId: 2,
+      },
+      { kind: 'alert-cleared', at: START_AT + 4_000, alertId: 'stalled:w2' },
+      {
+        kind: 'alert-raised',
+        at: START_AT + 66_000,
+        alertId: 'overfitting:t03',
+        rule: 'overfitting',
+        message: 't03 gap 0.067 above 0.05',
+        trialId: 't03',
+      },
+    ]);
+    const lines = formatSummary(state).split('\n');
+
+    expect(lines).toContain(
+      'Alerts: 2 raised (1 stalled, 1 overfitting), 1 active:',
+    );
+    expect(lines).toContain('overfitting  t03 gap 0.067 above 0.05');
+  });
+
+  it('leaves alerts out of a run that raised none', () => {
+    const summary = formatSummary(completedRun());
+
+    expect(summary).toContain('Trials:');
+    expect(summary).not.toContain('Alerts');
   });
 });

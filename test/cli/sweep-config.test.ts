@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { DEFAULT_ALERT_SETTINGS } from '../../source/alerts/alert-settings.js';
 import { ConfigError } from '../../source/cli/config-errors.js';
 import { parseFlags, type RunOptions } from '../../source/cli/flags.js';
 import { readSweepConfig } from '../../source/cli/sweep-config.js';
@@ -199,6 +200,8 @@ describe('parseFlags with --config', () => {
       outDir: fixture('runs'),
       logPath: fixture('logs/traintop.log'),
       queue: null,
+      alerts: DEFAULT_ALERT_SETTINGS,
+      failOnAlert: false,
     });
   });
 
@@ -525,8 +528,8 @@ describe('readSweepConfig errors', () => {
     [
       'an unknown top-level key',
       '{"colour": "blue"}',
-      'unknown key colour: expected one of data, evaluation, grid, workers, ' +
-        'maxWorkers, tick, retries, out, log.',
+      'unknown key colour: expected one of data, evaluation, grid, alerts, ' +
+        'workers, maxWorkers, tick, retries, out, log.',
     ],
     [
       'an unknown nested key',
@@ -648,5 +651,26 @@ describe('readSweepConfig errors', () => {
       expect(message, file).not.toBe('');
       expect(message, file).not.toContain('\n');
     }
+  });
+});
+
+describe('sweep config alerts', () => {
+  it('takes alert settings from the file', () => {
+    const file = path.join(
+      mkdtempSync(path.join(tmpdir(), 'traintop-alerts-config-')),
+      'sweep.json',
+    );
+    writeFileSync(
+      file,
+      '{"alerts": {"stall": 8, "gap": 0.05, "failOnAlert": true}}',
+    );
+    const options = parseOptions(['--config', file, '--alert-stall', '12']);
+
+    expect(options.alerts).toEqual({
+      ...DEFAULT_ALERT_SETTINGS,
+      stallTicks: 12,
+      overfitGap: 0.05,
+    });
+    expect(options.failOnAlert).toBe(true);
   });
 });

@@ -230,15 +230,17 @@ test.each([
   unmount();
 });
 
-test('keeps every key in the help at 80x10', () => {
+test('keeps every key in the help at 80x11', () => {
   const { lastFrame, unmount } = render(
-    <App state={state} columns={80} rows={10} isHelpVisible isInteractive />,
+    <App state={state} columns={80} rows={11} isHelpVisible isInteractive />,
   );
 
   const lines = frameLines(lastFrame());
   expect(lines[1]).toBe('space, p    Pause or resume the run');
-  expect(lines[7]).toBe('Esc         Close this help or the details');
-  expect(lines[8]).toBe('q, Ctrl+C   Stop the run and quit');
+  expect(lines[8]).toBe(
+    'Esc         Close this help, the details or the analysis',
+  );
+  expect(lines[9]).toBe('q, Ctrl+C   Stop the run and quit');
   unmount();
 });
 
@@ -248,7 +250,7 @@ test('cuts help keys with a more line at 40x6', () => {
   );
 
   const lines = frameLines(lastFrame());
-  expect(lines[4]).toBe('  +5 more keys');
+  expect(lines[4]).toBe('  +6 more keys');
   unmount();
 });
 
@@ -647,5 +649,82 @@ test('leaves Tab out of the help of a local run', () => {
 
   expect(lastFrame()).toContain('Add one worker to the pool');
   expect(lastFrame()).not.toContain('Tab');
+  unmount();
+});
+
+const analysed = createSweepState({
+  trialCount: 60,
+  workerCount: 4,
+  finishedCount: 40,
+  corePercents: [12, 55],
+  data: createTestData(),
+});
+
+test('shows the analysis in place of the panels at 80x24', () => {
+  const { lastFrame, unmount } = render(
+    <App
+      state={analysed}
+      columns={80}
+      rows={24}
+      isHelpVisible={false}
+      isAnalysisVisible
+      isInteractive
+    />,
+  );
+
+  const lines = frameLines(lastFrame());
+  expect(lines).toHaveLength(24);
+  for (const line of lines) {
+    expect(cellsOf(line)).toBeLessThanOrEqual(80);
+  }
+
+  const frame = lines.join('\n');
+  expect(frame).toContain('─ Analysis  40 of 60 trials · test accuracy');
+  expect(frame).toContain('the run is still going, 40 of 60 trials finished');
+  expect(frame).toContain('─ Importance');
+  expect(frame).toContain('─ Effects');
+  expect(frame).not.toContain('─ Workers');
+  expect(lines[23]).toBe('a/Esc close analysis · ? help · q quit');
+  unmount();
+});
+
+test('fits the analysis in the compact minimum', () => {
+  const { lastFrame, unmount } = render(
+    <App
+      state={analysed}
+      columns={40}
+      rows={6}
+      isHelpVisible={false}
+      isAnalysisVisible
+      isInteractive
+    />,
+  );
+
+  const lines = frameLines(lastFrame());
+  expect(lines).toHaveLength(6);
+  for (const line of lines) {
+    expect(cellsOf(line)).toBeLessThanOrEqual(40);
+  }
+  expect(lines[0]).toContain('─ Analysis');
+  expect(lines[4]).toMatch(/^ {2}\+\d+ more lines/);
+  unmount();
+});
+
+test('shows the help over the analysis', () => {
+  const { lastFrame, unmount } = render(
+    <App
+      state={analysed}
+      columns={80}
+      rows={24}
+      isHelpVisible
+      isAnalysisVisible
+      isInteractive
+    />,
+  );
+
+  const frame = lastFrame() ?? '';
+  expect(frame).toContain('─ Help');
+  expect(frame).toContain('Show or hide what drives the test score');
+  expect(frame).not.toContain('─ Analysis');
   unmount();
 });

@@ -35,6 +35,7 @@ import { describeEta } from '../run-status.js';
 import { scoreLabel, taskOf } from '../score-labels.js';
 import { colors, glyphs } from '../theme.js';
 import { trialProgress } from '../worker-status.js';
+import { AlertBar } from './alert-bar.js';
 import { Footer } from './footer.js';
 import { HostLine } from './host-line.js';
 import type { MonitorMode } from '../monitor-mode.js';
@@ -100,11 +101,13 @@ export function CompactView({
   selectedHostId = null,
 }: CompactViewProps) {
   const hostRows = listHostRows(state);
-  const maxLines = rows - FRAME_LINES;
+  const alertLines = state.alerts.active.length > 0 ? 1 : 0;
+  const maxLines = rows - FRAME_LINES - alertLines;
 
   return (
     <Box flexDirection="column" width={columns} height={rows}>
       <SummaryLine state={state} />
+      <AlertBar alerts={state.alerts.active} />
       <Box flexDirection="column" flexGrow={1}>
         {hostRows === null ? (
           <WorkerList state={state} maxLines={maxLines} />

@@ -14,10 +14,17 @@ const LONG_HINTS_MIN_WIDTH = 50;
 const SEPARATOR_CELLS = 3;
 
 /**
- * Screen above the footer: the full panels, the compact view, the key help,
- * or one trial's details.
+ * Drop rank of the analysis key: it stays after the arrows give way,
+ * because a is hard to guess and the arrows are not.
  */
-export type FooterScreen = 'panels' | 'compact' | 'help' | 'detail';
+const ANALYSIS_DROP_RANK = 1.5;
+
+/**
+ * Screen above the footer: the full panels, the compact view, the key help,
+ * one trial's details, or the analysis of what drives the test score.
+ */
+export type FooterScreen =
+  'panels' | 'compact' | 'help' | 'detail' | 'analysis';
 
 export type FooterProps = {
   /**
@@ -103,6 +110,10 @@ function listHints({
     return [key('↑/↓', 'trial'), key('Enter/Esc', 'close'), quit];
   }
 
+  if (screen === 'analysis') {
+    return [key('a/Esc', 'close analysis'), key('?', 'help'), quit];
+  }
+
   const trialKeys = hasFinishedTrials ? listTrialKeys(screen) : [];
   switch (mode) {
     case 'watch':
@@ -140,16 +151,18 @@ function listHints({
 }
 
 /**
- * Lists the keys for finished trials. The compact view has no table to
- * select in, so it offers only the details of the selected trial.
+ * Lists the keys for finished trials: selecting one, its details and the
+ * analysis of all of them. The compact view has no table to select in, so
+ * it offers only the details of the selected trial and the analysis.
  */
 function listTrialKeys(screen: 'panels' | 'compact'): Hint[] {
   const open = key('Enter', 'details', 2);
+  const analysis = key('a', 'analysis', ANALYSIS_DROP_RANK);
   if (screen === 'compact') {
-    return [open];
+    return [open, analysis];
   }
 
-  return [key('↑/↓', 'select', 1), open];
+  return [key('↑/↓', 'select', 1), open, analysis];
 }
 
 /** Drops hints, lowest drop rank first, until the line fits the width. */

@@ -32,6 +32,8 @@ export type UseMonitorKeysResult = {
   readonly selectedTrialId: string | null;
   /** Whether the selected trial's details replace the panels. */
   readonly isDetailVisible: boolean;
+  /** Whether the analysis of what drives the test score replaces them. */
+  readonly isAnalysisVisible: boolean;
   /**
    * The worker process that + and - resize: the first one until the user
    * picks another with Tab. Null without processes or without
@@ -46,8 +48,9 @@ const NO_IDS: readonly string[] = [];
  * Maps the monitor's keys to controls and owns the help, the trial and host
  * selections and the details view. Space and p pause or resume, + and = add
  * a worker, - and _ remove one, the up and down arrows move the selection,
- * Enter opens or closes the selected trial's details, ? toggles the help,
- * Escape closes the help or else the details, and q or Ctrl+C quits. In a
+ * Enter opens or closes the selected trial's details, a toggles the
+ * analysis, ? toggles the help, Escape closes the help or else the details
+ * or the analysis, and q or Ctrl+C quits. In a
  * queued run, Tab and Shift+Tab select a worker process, and + and - add
  * or remove one of its threads instead.
  */
@@ -61,6 +64,7 @@ export function useMonitorKeys({
   const [pickedTrialId, setPickedTrialId] = useState<string | null>(null);
   const [isDetailOpen, setIsDetailOpen] = useState(false);
   const [pickedHostId, setPickedHostId] = useState<string | null>(null);
+  const [isAnalysisOpen, setIsAnalysisOpen] = useState(false);
 
   const canResizeHosts =
     controls.resizeHost !== undefined && hostIds.length > 0;
@@ -74,6 +78,7 @@ export function useMonitorKeys({
         setIsHelpVisible(false);
       } else {
         setIsDetailOpen(false);
+        setIsAnalysisOpen(false);
       }
 
       return;
@@ -105,10 +110,10 @@ export function useMonitorKeys({
     }
   };
 
-  // The help covers the panels and the details, so these keys wait for it
-  // to close.
+  // The help and the analysis cover the panels and the details, so these
+  // keys wait for them to close.
   const handleTrialKey = (key: Key) => {
-    if (isHelpVisible) {
+    if (isHelpVisible || isAnalysisOpen) {
       return;
     }
 
@@ -141,6 +146,16 @@ export function useMonitorKeys({
     controls.resize(delta);
   };
 
+  // The analysis takes the place of the details, which it closes.
+  const toggleAnalysis = () => {
+    if (isHelpVisible) {
+      return;
+    }
+
+    setIsDetailOpen(false);
+    setIsAnalysisOpen((isOpen) => !isOpen);
+  };
+
   const handleCharacter = (character: string) => {
     switch (character) {
       case ' ':
@@ -154,6 +169,9 @@ export function useMonitorKeys({
       case '-':
       case '_':
         resizeBy(-1);
+        break;
+      case 'a':
+        toggleAnalysis();
         break;
       case '?':
         setIsHelpVisible((isVisible) => !isVisible);
@@ -175,6 +193,7 @@ export function useMonitorKeys({
     isHelpVisible,
     selectedTrialId,
     isDetailVisible: isDetailOpen && selectedTrialId !== null,
+    isAnalysisVisible: isAnalysisOpen,
     selectedHostId,
   };
 }

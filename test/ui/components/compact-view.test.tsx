@@ -133,7 +133,7 @@ test('offers the details key when the footer has room', () => {
 
   const lines = lastFrame()?.split('\n') ?? [];
   expect(lines.at(-1)).toBe(
-    'space/p pause · +/- workers · Enter details · ? help · q quit',
+    'space/p pause · +/- workers · Enter details · a analysis · ? help · q quit',
   );
   unmount();
 });

@@ -67,12 +67,32 @@ test('fits 40 columns without losing quit', () => {
 
 test('offers the trial keys once a trial finished', () => {
   const { lastFrame, unmount } = render(
+    <Footer isInteractive isRunPaused={false} hasFinishedTrials width={100} />,
+  );
+
+  expect(lastFrame()).toBe(
+    'space/p pause · +/- workers · ↑/↓ select · Enter details · a analysis · ? help · q quit',
+  );
+  unmount();
+});
+
+test('drops select before the analysis at 80', () => {
+  const { lastFrame, unmount } = render(
     <Footer isInteractive isRunPaused={false} hasFinishedTrials width={80} />,
   );
 
   expect(lastFrame()).toBe(
-    'space/p pause · +/- workers · ↑/↓ select · Enter details · ? help · q quit',
+    'space/p pause · +/- workers · Enter details · a analysis · ? help · q quit',
   );
+  unmount();
+});
+
+test('offers to close the analysis', () => {
+  const { lastFrame, unmount } = render(
+    <Footer isInteractive isRunPaused={false} screen="analysis" width={80} />,
+  );
+
+  expect(lastFrame()).toBe('a/Esc close analysis · ? help · q quit');
   unmount();
 });
 
@@ -87,7 +107,7 @@ test('drops select before details when short', () => {
   unmount();
 });
 
-test('offers only details in the compact view', () => {
+test('offers details and analysis in the compact view', () => {
   const { lastFrame, unmount } = render(
     <Footer
       isInteractive
@@ -99,7 +119,7 @@ test('offers only details in the compact view', () => {
   );
 
   expect(lastFrame()).toBe(
-    'space/p pause · +/- workers · Enter details · ? help · q quit',
+    'space/p pause · +/- workers · Enter details · a analysis · ? help · q quit',
   );
   unmount();
 });
@@ -142,7 +162,7 @@ test('offers the trial keys in a replay', () => {
   );
 
   expect(lastFrame()).toBe(
-    'replay · p pause · +/- speed · j jump 10s · ↑/↓ select · Enter details · q quit',
+    'replay · p pause · +/- speed · j jump 10s · Enter details · a analysis · q quit',
   );
   unmount();
 });
@@ -174,7 +194,7 @@ test('offers Tab and host threads in a queued run', () => {
   );
 
   expect(lastFrame()).toBe(
-    'p pause · Tab host · +/- threads · ↑/↓ select · Enter details · ? help · q quit',
+    'p pause · Tab host · +/- threads · Enter details · a analysis · ? help · q quit',
   );
   unmount();
 });

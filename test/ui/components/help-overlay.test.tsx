@@ -9,8 +9,9 @@ const KEY_ROWS = [
   '-, _        Remove one worker from the pool',
   '↑, ↓        Select a finished trial',
   "Enter       Open or close the selected trial's details",
+  'a           Show or hide what drives the test score',
   '?           Show or hide this help',
-  'Esc         Close this help or the details',
+  'Esc         Close this help, the details or the analysis',
   'q, Ctrl+C   Stop the run and quit',
 ];
 const LEGEND_ROWS = [
@@ -22,7 +23,7 @@ const LEGEND_ROWS = [
 ];
 
 test('lists every key and the legend', () => {
-  const { lastFrame, unmount } = render(<HelpOverlay width={80} height={15} />);
+  const { lastFrame, unmount } = render(<HelpOverlay width={80} height={16} />);
 
   expect(lastFrame()).toBe(
     [TITLE_80, ...KEY_ROWS, '', ...LEGEND_ROWS].join('\n'),
@@ -31,7 +32,7 @@ test('lists every key and the legend', () => {
 });
 
 test('pads to its height with blank lines', () => {
-  const { lastFrame, unmount } = render(<HelpOverlay width={80} height={18} />);
+  const { lastFrame, unmount } = render(<HelpOverlay width={80} height={19} />);
 
   expect(lastFrame()).toBe(
     [TITLE_80, ...KEY_ROWS, '', ...LEGEND_ROWS, '', '', ''].join('\n'),
@@ -40,7 +41,7 @@ test('pads to its height with blank lines', () => {
 });
 
 test('drops legend lines before keys', () => {
-  const { lastFrame, unmount } = render(<HelpOverlay width={80} height={11} />);
+  const { lastFrame, unmount } = render(<HelpOverlay width={80} height={12} />);
 
   expect(lastFrame()).toBe(
     [TITLE_80, ...KEY_ROWS, '', LEGEND_ROWS[0]].join('\n'),
@@ -49,7 +50,7 @@ test('drops legend lines before keys', () => {
 });
 
 test('keeps every key when only they fit', () => {
-  const { lastFrame, unmount } = render(<HelpOverlay width={40} height={9} />);
+  const { lastFrame, unmount } = render(<HelpOverlay width={40} height={10} />);
 
   expect(lastFrame()).toBe(
     [
@@ -59,8 +60,9 @@ test('keeps every key when only they fit', () => {
       '-, _        Remove one worker from the …',
       '↑, ↓        Select a finished trial',
       'Enter       Open or close the selected …',
+      'a           Show or hide what drives th…',
       '?           Show or hide this help',
-      'Esc         Close this help or the deta…',
+      'Esc         Close this help, the detail…',
       'q, Ctrl+C   Stop the run and quit',
     ].join('\n'),
   );
@@ -76,7 +78,7 @@ test('cuts keys with a more line', () => {
       'space, p    Pause or resume the run',
       '+, =        Add one worker to the pool',
       '-, _        Remove one worker from the …',
-      '  +5 more keys',
+      '  +6 more keys',
     ].join('\n'),
   );
   unmount();
@@ -84,7 +86,7 @@ test('cuts keys with a more line', () => {
 
 test('lists the host keys in place of the pool keys', () => {
   const { lastFrame, unmount } = render(
-    <HelpOverlay width={80} height={11} hasHostKeys />,
+    <HelpOverlay width={80} height={12} hasHostKeys />,
   );
 
   expect(lastFrame()?.split('\n').slice(1)).toEqual([
@@ -94,8 +96,9 @@ test('lists the host keys in place of the pool keys', () => {
     '-, _            Remove one thread from the selected host',
     '↑, ↓            Select a finished trial',
     "Enter           Open or close the selected trial's details",
+    'a               Show or hide what drives the test score',
     '?               Show or hide this help',
-    'Esc             Close this help or the details',
+    'Esc             Close this help, the details or the analysis',
     'q, Ctrl+C       Stop the run and quit',
     '',
   ]);

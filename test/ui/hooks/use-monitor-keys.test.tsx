@@ -451,3 +451,89 @@ test('moves to the first host when the selected one leaves', () => {
   expect(rendered.lastFrame()).toBe('panels gpu-box-4312');
   rendered.unmount();
 });
+
+function AnalysisProbe(props: { readonly controls: Controls }) {
+  const keys = useMonitorKeys({
+    ...props,
+    isActive: true,
+    rankedTrialIds: RANKED,
+  });
+  const screen = keys.isAnalysisVisible
+    ? 'analysis'
+    : keys.isDetailVisible
+      ? 'detail'
+      : 'panels';
+
+  return <Text>{`${screen} ${keys.selectedTrialId ?? 'none'}`}</Text>;
+}
+
+function renderAnalysisProbe() {
+  const recording = createRecordingControls();
+  const rendered = renderInAct(<AnalysisProbe controls={recording.controls} />);
+  const press = (input: string) => {
+    act(() => {
+      rendered.stdin.write(input);
+    });
+  };
+
+  return { ...recording, ...rendered, press };
+}
+
+test('toggles the analysis with a', () => {
+  const { calls, lastFrame, press, unmount } = renderAnalysisProbe();
+
+  press('a');
+  expect(lastFrame()).toBe('analysis t03');
+
+  press('a');
+  expect(lastFrame()).toBe('panels t03');
+  expect(calls).toEqual([]);
+  unmount();
+});
+
+test('closes the details when the analysis opens', () => {
+  const { lastFrame, press, unmount } = renderAnalysisProbe();
+
+  press(ENTER);
+  expect(lastFrame()).toBe('detail t03');
+
+  press('a');
+  expect(lastFrame()).toBe('analysis t03');
+  unmount();
+});
+
+test('ignores trial keys over the analysis', () => {
+  const { lastFrame, press, unmount } = renderAnalysisProbe();
+
+  press('a');
+  press(ARROW_DOWN);
+  press(ENTER);
+
+  expect(lastFrame()).toBe('analysis t03');
+  unmount();
+});
+
+test('closes the analysis with escape', () => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  const { lastFrame, press, unmount } = renderAnalysisProbe();
+  try {
+    press('a');
+    pressEscape(press);
+
+    expect(lastFrame()).toBe('panels t03');
+  } finally {
+    unmount();
+    vi.useRealTimers();
+  }
+});
+
+test('ignores a while the help is open', () => {
+  const { lastFrame, press, unmount } = renderProbe();
+
+  press('?');
+  press('a');
+  press('?');
+
+  expect(lastFrame()).toBe('panels t03');
+  unmount();
+});
