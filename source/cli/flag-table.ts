@@ -32,6 +32,13 @@ export const DEFAULT_SEED = 1;
 /** Seeds stay within a signed 32-bit integer. */
 export const SEED_RANGE: Range = { min: 0, max: 2 ** 31 - 1 };
 
+/** How a sweep picks its trials from the grid. */
+export const SEARCH_KINDS = ['grid', 'random'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+/** Trials of a random search without --trials. */
+export const DEFAULT_RANDOM_TRIALS = 20;
+export const TRIALS_RANGE: Range = { min: 1, max: 100_000 };
+
 export const DEFAULT_CHUNK_SIZE = 10;
 export const CHUNK_SIZE_RANGE: Range = { min: 1, max: 10_000 };
 export const DEFAULT_RETRIES = 1;
@@ -104,6 +111,8 @@ export const FLAG_OPTIONS = {
   'alert-gap': { type: 'string' },
   'alert-plateau': { type: 'string' },
   'fail-on-alert': { type: 'boolean' },
+  search: { type: 'string' },
+  trials: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;

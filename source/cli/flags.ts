@@ -33,11 +33,15 @@ import {
   RETRIES_RANGE,
   SEED_RANGE,
   SEEDS_RANGE,
+  SEARCH_KINDS,
   TICK_MS_RANGE,
   TREES_RANGE,
+  TRIALS_RANGE,
+  DEFAULT_RANDOM_TRIALS,
   type FlagValues,
 } from './flag-table.js';
 import {
+  readChoice,
   describeEither,
   invalidNumber,
   nameSetting,
@@ -93,7 +97,18 @@ export type RunOptions = {
   readonly alerts: AlertSettings;
   /** Exit with EXIT_ALERT when the run raised any alert. Default false. */
   readonly failOnAlert: boolean;
+  /** Every trial of the grid, or a seeded random sample of them. */
+  readonly search: Search;
 };
+
+/** How a sweep picks its trials from the grid. */
+export type Search =
+  | { readonly kind: 'grid' }
+  | {
+      readonly kind: 'random';
+      /** Trials drawn from the grid, each at most once. */
+      readonly trials: number;
+    };
 
 /** The machine the defaults and limits are sized for. */
 export type Machine = {
@@ -167,7 +182,25 @@ function toRunOptions(values: FlagValues, machine: Machine): RunOptions {
     alerts: readAlertSettings(values, config),
     failOnAlert:
       values['fail-on-alert'] === true || settings.alerts?.failOnAlert === true,
+    search: readSearch(values),
   };
+}
+
+function readSearch(values: FlagValues): Search {
+  const kind = readChoice(values, 'search', SEARCH_KINDS) ?? 'grid';
+  const trials = readNumber(values, 'trials', TRIALS_RANGE);
+  if (kind === 'grid') {
+    if (trials !== undefined) {
+      throw new FlagError(
+        `Cannot use --trials ${trials} with a grid search, which trains ` +
+          'every combination: add --search random.',
+      );
+    }
+
+    return { kind };
+  }
+
+  return { kind, trials: trials ?? DEFAULT_RANDOM_TRIALS };
 }
 
 function readAlertSettings(

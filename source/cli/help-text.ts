@@ -29,6 +29,8 @@ import {
   TEST_FRACTION_RANGE,
   TICK_MS_RANGE,
   TREES_RANGE,
+  TRIALS_RANGE,
+  DEFAULT_RANDOM_TRIALS,
   type Range,
 } from './flag-table.js';
 
@@ -172,6 +174,16 @@ const HELP_SECTIONS: readonly HelpSection[] = [
         '--seed N',
         'first seed of the data split and the trees, ' +
           `${describeSpan(SEED_RANGE)} ${defaultNote(DEFAULT_SEED)}`,
+      ],
+      [
+        '--search KIND',
+        'grid trains every combination; random trains --trials of them, ' +
+          `drawn with --seed ${defaultNote('grid')}`,
+      ],
+      [
+        '--trials N',
+        `trials of a random search, ${describeSpan(TRIALS_RANGE)} ` +
+          defaultNote(DEFAULT_RANDOM_TRIALS),
       ],
       [
         '--chunk N',

@@ -4,6 +4,7 @@ import { describeData, openDataset } from '../data/open-dataset.js';
 import { splitRows } from '../data/split.js';
 import type { Evaluation } from '../plan/evaluation.js';
 import { planGrid } from '../plan/grid.js';
+import { sampleTrials } from '../plan/random-search.js';
 import {
   createRunDirectory,
   RunDirectoryError,
@@ -67,7 +68,7 @@ export async function runSweep(options: RunOptions): Promise<number> {
       runId,
       folder: setup.folder,
       logPath: setup.logPath,
-      trials: planGrid({ ...options.grid, maxFeatures }),
+      trials: planTrials(options, maxFeatures),
       dataset,
       dataSource,
       poolSize: options.workers,
@@ -77,6 +78,19 @@ export async function runSweep(options: RunOptions): Promise<number> {
     },
     options,
   );
+}
+
+/**
+ * Lists the sweep's trials: the whole grid, or for a random search a
+ * sample of it drawn with the sweep's --seed.
+ */
+function planTrials(options: RunOptions, maxFeatures: readonly number[]) {
+  const grid = planGrid({ ...options.grid, maxFeatures });
+  const { search } = options;
+
+  return search.kind === 'random'
+    ? sampleTrials(grid, search.trials, options.grid.seed)
+    : grid;
 }
 
 /**

@@ -767,3 +767,32 @@ describe('parseFlags alerts', () => {
     );
   });
 });
+
+describe('parseFlags for the search', () => {
+  it('searches the whole grid by default', () => {
+    expect(parseOptions([]).search).toEqual({ kind: 'grid' });
+  });
+
+  it('reads a random search and its budget', () => {
+    expect(
+      parseOptions(['--search', 'random', '--trials', '7']).search,
+    ).toEqual({ kind: 'random', trials: 7 });
+    expect(parseOptions(['--search', 'random']).search).toEqual({
+      kind: 'random',
+      trials: 20,
+    });
+  });
+
+  it('rejects an unknown search and a budget without random', () => {
+    expect(parseError(['--search', 'bayes'])).toBe(
+      'Invalid --search "bayes": expected grid or random.',
+    );
+    expect(parseError(['--trials', '5'])).toBe(
+      'Cannot use --trials 5 with a grid search, which trains every ' +
+        'combination: add --search random.',
+    );
+    expect(parseError(['--search', 'random', '--trials', '0'])).toContain(
+      'Invalid --trials "0"',
+    );
+  });
+});
