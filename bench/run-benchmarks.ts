@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { formatTable, type Comparison } from './comparison.js';
 import { measureCsvLoadMemory, measureCsvLoadSpeed } from './csv-load.js';
 import { measureDataPassing } from './data-passing.js';
+import { measureHalvingScore, measureHalvingTrees } from './halving-search.js';
 import { measureMonitorMemory } from './monitor-memory.js';
 import { measureMonitorOverhead } from './monitor-overhead.js';
 import { measurePoolSpeedup } from './pool-speedup.js';
@@ -28,6 +29,8 @@ const BENCHMARKS: readonly Benchmark[] = [
   { name: 'data passing', measure: measureDataPassing },
   { name: 'CSV load memory', measure: measureCsvLoadMemory },
   { name: 'CSV load speed', measure: measureCsvLoadSpeed },
+  { name: 'halving trees', measure: measureHalvingTrees },
+  { name: 'halving accuracy', measure: measureHalvingScore },
 ];
 
 const MS_PER_SECOND = 1000;

@@ -6,6 +6,7 @@ import {
 import type { Dataset } from '../data/dataset.js';
 import { shareTable } from '../data/shared-table.js';
 import { splitRows } from '../data/split.js';
+import type { HalvingOptions } from '../plan/halving.js';
 import type { TrialSpec } from '../plan/trial-spec.js';
 import { formatRedisUrl } from '../queue/redis-url.js';
 import { LocalRunner } from '../runner/local-runner.js';
@@ -44,6 +45,8 @@ export type RunPlan = {
   readonly doneTrialIds?: ReadonlySet<string>;
   /** Redis queue for `traintop worker` processes; null for local threads. */
   readonly queue: QueueOptions | null;
+  /** Successive-halving settings of a halving search; absent otherwise. */
+  readonly halving?: HalvingOptions;
 };
 
 /** A runner whose threads this process can measure, if it has any. */
@@ -175,6 +178,7 @@ async function createRunner(
     data: { kind: 'shared', table: shareRows(plan) },
     poolSize: plan.poolSize,
     maxPoolSize: plan.maxPoolSize,
+    ...(plan.halving ? { halving: plan.halving } : {}),
   });
 }
 

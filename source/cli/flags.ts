@@ -52,6 +52,7 @@ import {
   readText,
   stringValue,
 } from './flag-values.js';
+import { DEFAULT_HALVING, type HalvingOptions } from '../plan/halving.js';
 import { readQueueFlags, type QueueOptions } from './queue-flags.js';
 import { readSweepConfig, type SweepConfigFile } from './sweep-config.js';
 
@@ -104,6 +105,11 @@ export type RunOptions = {
 /** How a sweep picks its trials from the grid. */
 export type Search =
   | { readonly kind: 'grid' }
+  | {
+      /** Every trial starts; only the best of each rung grows on. */
+      readonly kind: 'halving';
+      readonly halving: HalvingOptions;
+    }
   | {
       readonly kind: 'random';
       /** Trials drawn from the grid, each at most once. */
@@ -189,15 +195,26 @@ function toRunOptions(values: FlagValues, machine: Machine): RunOptions {
 function readSearch(values: FlagValues): Search {
   const kind = readChoice(values, 'search', SEARCH_KINDS) ?? 'grid';
   const trials = readNumber(values, 'trials', TRIALS_RANGE);
+  if (kind !== 'random' && trials !== undefined) {
+    throw new FlagError(
+      `Cannot use --trials ${trials} with a ${kind} search, which starts ` +
+        'every combination: add --search random.',
+    );
+  }
+
   if (kind === 'grid') {
-    if (trials !== undefined) {
+    return { kind };
+  }
+
+  if (kind === 'halving') {
+    if (values.redis !== undefined) {
       throw new FlagError(
-        `Cannot use --trials ${trials} with a grid search, which trains ` +
-          'every combination: add --search random.',
+        'Cannot use --search halving with --redis: successive halving ' +
+          'runs on local threads; drop one of them.',
       );
     }
 
-    return { kind };
+    return { kind, halving: DEFAULT_HALVING };
   }
 
   return { kind, trials: trials ?? DEFAULT_RANDOM_TRIALS };

@@ -178,7 +178,9 @@ const HELP_SECTIONS: readonly HelpSection[] = [
       [
         '--search KIND',
         'grid trains every combination; random trains --trials of them, ' +
-          `drawn with --seed ${defaultNote('grid')}`,
+          'drawn with --seed; halving starts every combination and stops ' +
+          'the worse two thirds at a ninth and again at a third of their ' +
+          `trees ${defaultNote('grid')}`,
       ],
       [
         '--trials N',

@@ -155,6 +155,13 @@ export function formatPlainLine(
       return formatTrialFinished(event, specs.get(event.trialId), data);
     case 'trial-failed':
       return formatTrialFailed(event);
+    case 'trial-pruned':
+      return [
+        `pruned ${event.trialId}`,
+        `rung ${event.rung + 1}`,
+        `trees ${event.treesDone}`,
+        `test ${scoreLabel(taskOf(data))} ${formatScore(event.testScore)}`,
+      ].join(FIELD_GAP);
     case 'worker-failed':
       return [
         `worker ${event.workerId} failed`,

@@ -81,7 +81,10 @@ export async function resumeRun(argv: readonly string[]): Promise<number> {
     const doneTrialIds = new Set(
       Object.values(state.trials)
         .filter(
-          (trial) => trial.status === 'finished' || trial.status === 'failed',
+          (trial) =>
+            trial.status === 'finished' ||
+            trial.status === 'failed' ||
+            trial.status === 'pruned',
         )
         .map((trial) => trial.spec.id),
     );

@@ -75,6 +75,9 @@ export async function runSweep(options: RunOptions): Promise<number> {
       maxPoolSize: options.maxWorkers,
       retries: options.retries,
       queue: options.queue,
+      ...(options.search.kind === 'halving'
+        ? { halving: options.search.halving }
+        : {}),
     },
     options,
   );

@@ -18,6 +18,7 @@ import {
 import {
   isCrossValidated,
   metricLabel,
+  scoreLabel,
   scoreName,
   taskOf,
 } from '../ui/score-labels.js';
@@ -172,6 +173,7 @@ export function formatSummary(
     wrapLines(formatOutcome(state, options.isRunning === true), columns),
     formatBestTrials(state, columns),
     wrapLines(formatFailedTrials(state), columns),
+    wrapLines(formatPrunedTrials(state), columns),
     wrapLines(formatAlertSummary(state), columns),
   ].filter((section) => section.length > 0);
   const lines = sections.flatMap((section, index) =>
@@ -193,11 +195,40 @@ function wrapLines(
   return lines.flatMap((line) => wrapText(line, columns, WRAP_INDENT));
 }
 
+/**
+ * Describes the trials a halving search stopped early, by the best of them,
+ * so a reader can judge what the pruning gave up.
+ */
+function formatPrunedTrials(state: RunState): string[] {
+  const pruned = Object.values(state.trials).filter(
+    (trial) => trial.status === 'pruned',
+  );
+  if (pruned.length === 0) {
+    return [];
+  }
+
+  const best = pruned.reduce((found, trial) =>
+    (trial.testScore ?? -Infinity) > (found.testScore ?? -Infinity)
+      ? trial
+      : found,
+  );
+  const label = scoreLabel(taskOf(state.data));
+
+  return [
+    `Pruned by halving: ${pruned.length} trials; the best of them, ` +
+      `${best.spec.id}, had test ${label} ${formatScore(best.testScore)} at ` +
+      `${best.treesDone} of ${best.spec.params.trees} trees.`,
+  ];
+}
+
 function formatOutcome(state: RunState, isRunning: boolean): string[] {
   const elapsed = formatTrainingTime(selectElapsedMs(state));
   const run = `Run ${state.runId} (${state.job})`;
   const counts = countTrials(state);
   const parts = [`${counts.finished} finished`, `${counts.failed} failed`];
+  if (counts.pruned > 0) {
+    parts.push(`${counts.pruned} pruned`);
+  }
   const data =
     state.data === null
       ? []

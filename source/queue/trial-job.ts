@@ -99,6 +99,12 @@ export async function processTrialJob(
       });
     case 'aborted':
       return dropAborted(job, context, trial, result.treesDone);
+    case 'rung-reached':
+      // Queued runs send no stopAtTrees, so no task stops at a rung.
+      throw new UnrecoverableError(
+        `Trial ${trial.trialId} stopped at a rung, which queued runs do ` +
+          'not use.',
+      );
   }
 }
 

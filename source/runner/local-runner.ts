@@ -6,6 +6,12 @@ import {
 
 import { Piscina } from 'piscina';
 
+import {
+  promote,
+  rungTrees,
+  type HalvingOptions,
+  type RungResult,
+} from '../plan/halving.js';
 import type { TrialSpec } from '../plan/trial-spec.js';
 import type { EventBus } from '../state/event-bus.js';
 import type { DataSource, RunEvent } from '../state/events.js';
@@ -56,6 +62,11 @@ export type LocalRunnerOptions = {
    * They are not trained again, and the run starts with `run-continued`.
    */
   readonly doneTrialIds?: ReadonlySet<string>;
+  /**
+   * Runs a successive-halving search: trials stop at each rung, and only
+   * the best of each rung go on. Absent: every trial grows all its trees.
+   */
+  readonly halving?: HalvingOptions;
 };
 
 type QueuedTrial = {
@@ -63,6 +74,8 @@ type QueuedTrial = {
   /** 1 for the first try. */
   readonly attempt: number;
   readonly checkpoint: TrialCheckpoint | null;
+  /** Rung of a successive-halving search it trains towards, from 0. */
+  readonly rung: number;
 };
 
 type RunningTrial = QueuedTrial & {
@@ -93,13 +106,20 @@ export class LocalRunner implements Runner {
   private size: number;
   private paused = false;
   private stopping = false;
+  /** Results at each rung of a halving search, by rung. */
+  private readonly rungResults = new Map<number, RungResult[]>();
+  /** Trials still in the search at each rung, by rung. */
+  private readonly rungSizes = new Map<number, number>();
+  /** Checkpoints of trials waiting at a rung for the others, by trial id. */
+  private readonly parked = new Map<string, QueuedTrial>();
   private finish: ((outcome: RunOutcome) => void) | null = null;
 
   constructor(private readonly options: LocalRunnerOptions) {
     this.size = clamp(options.poolSize, 1, options.maxPoolSize);
     this.queue = options.trials
       .filter((spec) => !options.doneTrialIds?.has(spec.id))
-      .map((spec) => ({ spec, attempt: 1, checkpoint: null }));
+      .map((spec) => ({ spec, attempt: 1, checkpoint: null, rung: 0 }));
+    this.rungSizes.set(0, this.queue.length);
   }
 
   get isPaused(): boolean {
@@ -267,6 +287,7 @@ export class LocalRunner implements Runner {
       control: control.buffer as SharedArrayBuffer,
       port: port2,
       checkpoint: queued.checkpoint,
+      ...this.rungLimitOf(queued),
     };
     this.requirePool()
       .run(task, { transferList: [port2] })
@@ -346,6 +367,10 @@ export class LocalRunner implements Runner {
       case 'finished': {
         const { status: _status, ...outcome } = result;
         this.emit({ kind: 'trial-finished', trialId, workerId, ...outcome });
+        // A forest smaller than its rung finishes there, out of the search.
+        if (this.options.halving) {
+          this.leaveRung(trial.rung);
+        }
         break;
       }
       case 'preempted':
@@ -359,7 +384,24 @@ export class LocalRunner implements Runner {
           spec: trial.spec,
           attempt: trial.attempt,
           checkpoint: result.checkpoint,
+          rung: trial.rung,
         });
+        break;
+      case 'rung-reached':
+        // Back in the queue's view until the rung decides its fate.
+        this.emit({
+          kind: 'trial-preempted',
+          trialId,
+          workerId,
+          treesDone: result.checkpoint.treesDone,
+        });
+        this.parked.set(trialId, {
+          spec: trial.spec,
+          attempt: trial.attempt,
+          checkpoint: result.checkpoint,
+          rung: trial.rung,
+        });
+        this.recordRung(trial.rung, { trialId, testScore: result.testScore });
         break;
       case 'aborted':
         this.options.logger.info(
@@ -394,7 +436,83 @@ export class LocalRunner implements Runner {
     });
 
     if (willRetry) {
-      this.queue.push({ spec, attempt: attempt + 1, checkpoint: null });
+      this.queue.push({
+        spec,
+        attempt: attempt + 1,
+        checkpoint: null,
+        rung: trial.rung,
+      });
+    } else if (this.options.halving) {
+      this.leaveRung(trial.rung);
+    }
+  }
+
+  /**
+   * Returns the trees at which a trial stops for its rung, or nothing when
+   * it grows its whole forest: without halving, and at the last rung.
+   */
+  private rungLimitOf(queued: QueuedTrial): { stopAtTrees?: number } {
+    const { halving } = this.options;
+    if (!halving || queued.rung >= halving.rungs - 1) {
+      return {};
+    }
+
+    const { trees } = queued.spec.params;
+    const stopAtTrees = rungTrees(
+      trees,
+      queued.spec.chunkSize,
+      queued.rung,
+      halving,
+    );
+
+    return stopAtTrees < trees ? { stopAtTrees } : {};
+  }
+
+  /** Records a trial that reached its rung, and promotes once all did. */
+  private recordRung(rung: number, result: RungResult): void {
+    const results = this.rungResults.get(rung) ?? [];
+    results.push(result);
+    this.rungResults.set(rung, results);
+    this.promoteIfComplete(rung);
+  }
+
+  /** Takes a trial that failed for good out of its rung. */
+  private leaveRung(rung: number): void {
+    this.rungSizes.set(rung, (this.rungSizes.get(rung) ?? 1) - 1);
+    this.promoteIfComplete(rung);
+  }
+
+  /**
+   * Once every trial still in rung `rung` reached it, queues the best of
+   * them for the next rung from their checkpoints and prunes the others.
+   */
+  private promoteIfComplete(rung: number): void {
+    const results = this.rungResults.get(rung) ?? [];
+    const { halving } = this.options;
+    if (!halving || results.length < (this.rungSizes.get(rung) ?? 0)) {
+      return;
+    }
+
+    this.rungResults.delete(rung);
+    const { kept, pruned } = promote(results, halving);
+    const scores = new Map(results.map((r) => [r.trialId, r.testScore]));
+    for (const trialId of pruned) {
+      const trial = this.parked.get(trialId)!;
+      this.parked.delete(trialId);
+      this.emit({
+        kind: 'trial-pruned',
+        trialId,
+        treesDone: trial.checkpoint?.treesDone ?? 0,
+        testScore: scores.get(trialId) ?? null,
+        rung,
+      });
+    }
+
+    this.rungSizes.set(rung + 1, kept.length);
+    for (const trialId of kept) {
+      const trial = this.parked.get(trialId)!;
+      this.parked.delete(trialId);
+      this.queue.push({ ...trial, rung: rung + 1 });
     }
   }
 

@@ -180,6 +180,19 @@ export type RunEvent = Timed &
         readonly willRetry: boolean;
       }
     | {
+        /**
+         * A trial that a successive-halving search stopped at a rung,
+         * because others scored better there. It keeps its scores.
+         */
+        readonly kind: 'trial-pruned';
+        readonly trialId: string;
+        readonly treesDone: number;
+        /** Test score at the rung, or null when it had none. */
+        readonly testScore: number | null;
+        /** Rung it reached, from 0. */
+        readonly rung: number;
+      }
+    | {
         /** A trial handed back to the queue with its trees so far. */
         readonly kind: 'trial-preempted';
         readonly trialId: string;

@@ -68,6 +68,14 @@ function applyEvent(state: RunState, event: RunEvent): RunState {
       return failTrial(state, event);
     case 'trial-preempted':
       return preemptTrial(state, event);
+    case 'trial-pruned':
+      return updateTrial(state, event.trialId, () => ({
+        status: 'pruned',
+        workerId: null,
+        treesDone: event.treesDone,
+        testScore: event.testScore,
+        endedAt: event.at,
+      }));
     case 'worker-started':
       return updateWorker(state, event.workerId, {
         hostId: event.hostId ?? null,

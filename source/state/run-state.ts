@@ -8,7 +8,9 @@ import type {
   TrialMetrics,
 } from './events.js';
 
-export type TrialStatus = 'queued' | 'running' | 'finished' | 'failed';
+/** `pruned`: stopped early by a successive-halving search, at a rung. */
+export type TrialStatus =
+  'queued' | 'running' | 'finished' | 'failed' | 'pruned';
 
 export type TrialState = {
   readonly spec: TrialSpec;

@@ -14,10 +14,19 @@ export type TrialCounts = {
   readonly running: number;
   readonly queued: number;
   readonly failed: number;
+  /** Stopped early by a successive-halving search. */
+  readonly pruned: number;
 };
 
 export function countTrials(state: RunState): TrialCounts {
-  const counts = { total: 0, finished: 0, running: 0, queued: 0, failed: 0 };
+  const counts = {
+    total: 0,
+    finished: 0,
+    running: 0,
+    queued: 0,
+    failed: 0,
+    pruned: 0,
+  };
   for (const trial of Object.values(state.trials)) {
     counts.total += 1;
     counts[trial.status] += 1;

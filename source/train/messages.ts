@@ -32,6 +32,11 @@ export type TrainTask = {
   readonly port: MessagePort;
   /** The checkpoint to continue from, or null to start with no trees. */
   readonly checkpoint: TrialCheckpoint | null;
+  /**
+   * Trees after which the task stops and hands back a checkpoint, for a
+   * rung of a successive-halving search. Absent: grow the whole forest.
+   */
+  readonly stopAtTrees?: number;
 };
 
 /**
@@ -74,6 +79,13 @@ export type TaskResult =
       readonly foldTestScores: number[];
       readonly metrics: TrialMetrics;
     } & Scores)
+  | {
+      /** Reached `stopAtTrees` before the forest was complete. */
+      readonly status: 'rung-reached';
+      readonly checkpoint: TrialCheckpoint;
+      /** Test score after the last chunk. */
+      readonly testScore: number;
+    }
   | {
       readonly status: 'preempted';
       /** The trees so far, or null when preempted before the first chunk. */

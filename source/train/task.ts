@@ -30,9 +30,20 @@ export default function trainTrial(task: TrainTask): TaskResult {
   const send = (message: TaskMessage) => port.postMessage(message);
 
   send({ type: 'started', threadId, tid });
+  const isAtRung = () =>
+    task.stopAtTrees !== undefined && forest.treesDone >= task.stopAtTrees;
 
   try {
+    let testScore: number | null = null;
     while (!forest.isComplete) {
+      if (isAtRung() && testScore !== null) {
+        return {
+          status: 'rung-reached',
+          checkpoint: forest.toCheckpoint(),
+          testScore,
+        };
+      }
+
       const signal = waitWhilePaused(control);
       if (signal === Control.abort) {
         return { status: 'aborted', treesDone: forest.treesDone };
@@ -44,6 +55,7 @@ export default function trainTrial(task: TrainTask): TaskResult {
       }
 
       const scores = forest.growChunk(spec.chunkSize);
+      testScore = scores.testScore;
       send({
         type: 'progress',
         treesDone: forest.treesDone,

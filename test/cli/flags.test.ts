@@ -785,10 +785,10 @@ describe('parseFlags for the search', () => {
 
   it('rejects an unknown search and a budget without random', () => {
     expect(parseError(['--search', 'bayes'])).toBe(
-      'Invalid --search "bayes": expected grid or random.',
+      'Invalid --search "bayes": expected one of grid, random, halving.',
     );
     expect(parseError(['--trials', '5'])).toBe(
-      'Cannot use --trials 5 with a grid search, which trains every ' +
+      'Cannot use --trials 5 with a grid search, which starts every ' +
         'combination: add --search random.',
     );
     expect(parseError(['--search', 'random', '--trials', '0'])).toContain(

@@ -437,3 +437,40 @@ describe('formatSummary alerts', () => {
     expect(summary).not.toContain('Alerts');
   });
 });
+
+describe('formatSummary of a halving search', () => {
+  it('counts pruned trials and names the best of them', () => {
+    const state = foldEvents([
+      runStarted([small, medium, large]),
+      trialStarted(small, 1, 0),
+      trialFinished(small, 1, 1_000, { train: 1, test: 1, oob: 1 }),
+      {
+        kind: 'trial-pruned',
+        at: 1_100,
+        trialId: medium.id,
+        treesDone: 20,
+        testScore: 0.8,
+        rung: 0,
+      },
+      {
+        kind: 'trial-pruned',
+        at: 1_200,
+        trialId: large.id,
+        treesDone: 30,
+        testScore: 0.9,
+        rung: 0,
+      },
+      runFinished(1_500, 'completed'),
+    ]);
+
+    const text = formatSummary(state);
+
+    expect(text).toContain(
+      'Trials: 1 finished, 0 failed, 2 pruned, 3 in total.',
+    );
+    expect(text).toContain(
+      `Pruned by halving: 2 trials; the best of them, ${large.id}, had ` +
+        `test acc 0.900 at 30 of ${large.params.trees} trees.`,
+    );
+  });
+});

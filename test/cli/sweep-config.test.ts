@@ -202,6 +202,7 @@ describe('parseFlags with --config', () => {
       queue: null,
       alerts: DEFAULT_ALERT_SETTINGS,
       failOnAlert: false,
+      search: { kind: 'grid' },
     });
   });
 

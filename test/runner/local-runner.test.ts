@@ -6,6 +6,10 @@ import { loadIris } from '../../source/data/iris.js';
 import { shareTable } from '../../source/data/shared-table.js';
 import { splitRows } from '../../source/data/split.js';
 import type { TrialSpec } from '../../source/plan/trial-spec.js';
+import {
+  DEFAULT_HALVING,
+  type HalvingOptions,
+} from '../../source/plan/halving.js';
 import { LocalRunner } from '../../source/runner/local-runner.js';
 import { EventBus } from '../../source/state/event-bus.js';
 import type { EventOf, RunEvent } from '../../source/state/events.js';
@@ -36,6 +40,7 @@ type Setup = {
   maxPoolSize?: number;
   retries?: number;
   taskFile?: string;
+  halving?: HalvingOptions;
 };
 
 let runner: LocalRunner | null = null;
@@ -56,6 +61,7 @@ function startRunner(setup: Setup) {
     trials: setup.trials,
     taskFile: setup.taskFile,
     workerHeapMb: 64,
+    ...(setup.halving ? { halving: setup.halving } : {}),
   });
 
   return { runner, events, outcome: runner.run() };
@@ -218,4 +224,67 @@ describe('LocalRunner', () => {
     ]);
     expect(failed.every((event) => !event.willRetry)).toBe(true);
   });
+});
+
+describe('LocalRunner with successive halving', () => {
+  // Nine trials of 270 trees give rungs of 30, 90 and 270 trees.
+  const trials = Array.from({ length: 9 }, (_, index) => ({
+    id: `t${index + 1}`,
+    index,
+    params: {
+      trees: 270,
+      maxFeatures: 1 + (index % 3),
+      maxDepth: index < 3 ? 1 : 3,
+      seed: index + 1,
+    },
+    chunkSize: 10,
+  }));
+
+  it('prunes the worse two thirds at each rung', async () => {
+    const { events, outcome } = startRunner({
+      trials,
+      halving: DEFAULT_HALVING,
+    });
+
+    expect(await outcome).toBe('completed');
+    const pruned = ofKind(events, 'trial-pruned');
+    const finished = ofKind(events, 'trial-finished');
+    expect(pruned.filter((event) => event.rung === 0)).toHaveLength(6);
+    expect(pruned.filter((event) => event.rung === 1)).toHaveLength(2);
+    expect(finished).toHaveLength(1);
+    expect(finished[0]!.trees).toBe(270);
+
+    // The pruned trials of a rung are the worst there, by their score at
+    // the rung's last chunk.
+    for (const [rung, trees] of [
+      [0, 30],
+      [1, 90],
+    ] as const) {
+      const scoreAt = (trialId: string) =>
+        ofKind(events, 'trial-progress').find(
+          (event) => event.trialId === trialId && event.treesDone === trees,
+        )!.testScore;
+      const reached = new Set(
+        ofKind(events, 'trial-progress')
+          .filter((event) => event.treesDone === trees)
+          .map((event) => event.trialId),
+      );
+      const prunedHere = pruned.filter((event) => event.rung === rung);
+      const kept = [...reached].filter(
+        (id) => !prunedHere.some((event) => event.trialId === id),
+      );
+      for (const event of prunedHere) {
+        expect(event.treesDone).toBe(trees);
+        expect(event.testScore).toBe(scoreAt(event.trialId));
+        for (const id of kept) {
+          expect(scoreAt(id)).toBeGreaterThanOrEqual(event.testScore!);
+        }
+      }
+    }
+
+    const treesGrown =
+      pruned.reduce((total, event) => total + event.treesDone, 0) +
+      finished[0]!.trees;
+    expect(treesGrown).toBe(6 * 30 + 2 * 90 + 270);
+  }, 60_000);
 });

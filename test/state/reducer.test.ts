@@ -60,6 +60,7 @@ describe('reduceRunEvents', () => {
       running: 0,
       queued: 3,
       failed: 0,
+      pruned: 0,
     });
   });
 

@@ -68,6 +68,7 @@ export function FinishedTable({
   const detail = [
     `${counts.finished} of ${counts.total}`,
     `${counts.failed} failed`,
+    ...(counts.pruned > 0 ? [`${counts.pruned} pruned`] : []),
     scoreName(task),
   ].join(` ${glyphs.separator} `);
 

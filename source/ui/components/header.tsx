@@ -133,6 +133,12 @@ function TrialsLine({ state }: Pick<LineProps, 'state'>) {
       <Text color={counts.failed > 0 ? colors.bad : undefined}>
         {`${counts.failed} failed`}
       </Text>
+      {counts.pruned > 0 ? (
+        <>
+          <Separator />
+          <Text color={colors.muted}>{`${counts.pruned} pruned`}</Text>
+        </>
+      ) : null}
     </Text>
   );
 }
