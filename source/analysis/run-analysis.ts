@@ -1,6 +1,6 @@
 import type { Task } from '../data/dataset.js';
 import type { RunState } from '../state/run-state.js';
-import { countTrials } from '../state/selectors.js';
+import { type TrialCounts, countTrials } from '../state/selectors.js';
 import {
   computeEffects,
   meanMsPerTree,
@@ -54,16 +54,16 @@ export function analyzeRun(
     effects: computeEffects(scored),
     importance,
     msPerTree: meanMsPerTree(scored),
-    notes: listNotes(counts.total, scored.length, counts.failed, isRunning),
+    notes: listNotes(counts, scored.length, isRunning),
   };
 }
 
 function listNotes(
-  total: number,
+  counts: TrialCounts,
   scored: number,
-  failed: number,
   isRunning: boolean,
 ): string[] {
+  const { total, failed, pruned } = counts;
   const notes: string[] = [];
   if (scored === 0) {
     notes.push(
@@ -76,12 +76,21 @@ function listNotes(
     notes.push('one finished trial: effects need two values of a parameter');
   }
 
-  if (scored < total) {
+  // Pruned trials ended as the search meant them to.
+  if (scored + pruned < total) {
     const progress = `${scored} of ${total} trials finished`;
     notes.push(
       isRunning
         ? `the run is still going, ${progress}: results may change`
         : `the run stopped with ${progress}`,
+    );
+  }
+
+  if (pruned > 0) {
+    notes.push(
+      `${countOf(pruned, 'trial')} pruned by halving left out: the effects ` +
+        'compare only the trials that scored best early, so they understate ' +
+        'what the other values lose',
     );
   }
 

@@ -1,11 +1,6 @@
-import path from 'node:path';
-
 import { analyzeRun, type RunAnalysis } from '../analysis/run-analysis.js';
-import { reduceRunEvents } from '../state/reducer.js';
-import { createRunState } from '../state/run-state.js';
-import { EventLogError, readEventLog } from '../store/event-log-reader.js';
-import { findRunFolder, RunNotFoundError } from '../store/find-run.js';
-import { isProcessAlive, processIdOf } from '../store/stored-runs.js';
+import { EventLogError } from '../store/event-log-reader.js';
+import { RunNotFoundError } from '../store/find-run.js';
 import {
   describeAnalysis,
   listAnalysisLines,
@@ -15,6 +10,7 @@ import { wrapText } from '../ui/text-cells.js';
 import { parseRunCommand } from './command-args.js';
 import { warnIfCutShort } from './cut-short-warning.js';
 import { rejectInput } from './exit-codes.js';
+import { readStoredRun } from './stored-run.js';
 
 /** Width of the report when stdout is not a terminal, in columns. */
 const DEFAULT_COLUMNS = 80;
@@ -35,11 +31,10 @@ export async function analyzeRunCommand(
   }
 
   try {
-    const folder = findRunFolder(args.outDir, args.run);
-    const log = await readEventLog(path.join(folder, 'events.jsonl'));
-    const state = reduceRunEvents(createRunState(), log.events);
-    const isRunning =
-      state.finishedAt === null && isProcessAlive(processIdOf(state.runId));
+    const { state, log, isRunning } = await readStoredRun(
+      args.outDir,
+      args.run,
+    );
     const analysis = analyzeRun(state, isRunning);
     process.stdout.write(
       args.values['json'] === true

@@ -107,6 +107,9 @@ export async function resumeRun(argv: readonly string[]): Promise<number> {
         initialState: state,
         doneTrialIds,
         queue,
+        // The trials left start the search again from its first rung: the
+        // checkpoints of those that were between rungs are not stored.
+        ...(started.halving && !queue ? { halving: started.halving } : {}),
       },
       {
         output: args.values['json']

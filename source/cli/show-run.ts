@@ -1,12 +1,8 @@
-import path from 'node:path';
-
-import { reduceRunEvents } from '../state/reducer.js';
-import { createRunState } from '../state/run-state.js';
-import { EventLogError, readEventLog } from '../store/event-log-reader.js';
-import { findRunFolder, RunNotFoundError } from '../store/find-run.js';
-import { isProcessAlive, processIdOf } from '../store/stored-runs.js';
+import { EventLogError } from '../store/event-log-reader.js';
+import { RunNotFoundError } from '../store/find-run.js';
 import { parseRunCommand } from './command-args.js';
 import { warnIfCutShort } from './cut-short-warning.js';
+import { readStoredRun } from './stored-run.js';
 import { formatSummary, summaryOptionsFor } from './summary.js';
 import { rejectInput } from './exit-codes.js';
 
@@ -18,11 +14,10 @@ export async function showRun(argv: readonly string[]): Promise<number> {
   }
 
   try {
-    const folder = findRunFolder(args.outDir, args.run);
-    const log = await readEventLog(path.join(folder, 'events.jsonl'));
-    const state = reduceRunEvents(createRunState(), log.events);
-    const isRunning =
-      state.finishedAt === null && isProcessAlive(processIdOf(state.runId));
+    const { state, log, isRunning } = await readStoredRun(
+      args.outDir,
+      args.run,
+    );
     process.stdout.write(
       formatSummary(state, {
         ...summaryOptionsFor(process.stdout),

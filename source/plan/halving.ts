@@ -47,8 +47,9 @@ export function rungTrees(
 
 /**
  * Keeps the best `ceil(n / eta)` results by test score and prunes the rest.
- * A missing score ranks last, and ties go to the lower trial id, so the
- * same results always give the same promotion.
+ * A missing score ranks last. Ties, common on small test sets, go by a hash
+ * of the trial id: the same results always give the same promotion, but
+ * plan order, and so the first seed, gets no advantage.
  */
 export function promote(
   results: readonly RungResult[],
@@ -57,6 +58,7 @@ export function promote(
   const ranked = [...results].sort(
     (a, b) =>
       (b.testScore ?? -Infinity) - (a.testScore ?? -Infinity) ||
+      hashId(a.trialId) - hashId(b.trialId) ||
       a.trialId.localeCompare(b.trialId),
   );
   const keep = Math.ceil(ranked.length / eta);
@@ -65,4 +67,15 @@ export function promote(
     kept: ranked.slice(0, keep).map((result) => result.trialId),
     pruned: ranked.slice(keep).map((result) => result.trialId),
   };
+}
+
+/** Returns the 32-bit FNV-1a hash of an id, to order ties evenly. */
+function hashId(id: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < id.length; index += 1) {
+    hash ^= id.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+
+  return hash;
 }

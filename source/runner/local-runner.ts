@@ -148,6 +148,7 @@ export class LocalRunner implements Runner {
         maxPoolSize: options.maxPoolSize,
         retries: options.retries,
         ...(options.dataSource ? { data: options.dataSource } : {}),
+        ...(options.halving ? { halving: options.halving } : {}),
       });
     }
 

@@ -1,6 +1,7 @@
 import type { MissingPolicy } from '../data/data-options.js';
 import type { Task } from '../data/dataset.js';
 import type { Evaluation } from '../plan/evaluation.js';
+import type { HalvingOptions } from '../plan/halving.js';
 import type { TrialSpec } from '../plan/trial-spec.js';
 
 /**
@@ -133,6 +134,8 @@ export type RunEvent = Timed &
         readonly retries?: number;
         /** The Redis queue of a queued run; absent on local threads. */
         readonly queue?: QueueSource;
+        /** Successive-halving settings of a halving search; else absent. */
+        readonly halving?: HalvingOptions;
       }
     | {
         /** A stopped or crashed run taken up again by `traintop resume`. */

@@ -110,3 +110,18 @@ test('explains equal test scores', () => {
   expect(analysis.effects.every((effect) => effect.meanRange === 0)).toBe(true);
   expect(numbersIn(analysis).every(Number.isFinite)).toBe(true);
 });
+
+test('leaves out pruned trials and says what that means', () => {
+  const trials = createCraftedTrials(FULL_GRID, scoreByDepth);
+  const halved = trials.map((trial, index) =>
+    index < 16 ? trial : { ...trial, status: 'pruned' as const },
+  );
+  const analysis = analyzeRun(createStateOf(halved));
+
+  expect(analysis.scoredTrials).toBe(16);
+  expect(analysis.notes).toEqual([
+    '32 trials pruned by halving left out: the effects compare only the ' +
+      'trials that scored best early, so they understate what the other ' +
+      'values lose',
+  ]);
+});

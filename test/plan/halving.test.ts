@@ -39,17 +39,31 @@ describe('promote', () => {
     });
   });
 
-  it('ranks missing scores last and breaks ties by id', () => {
+  it('ranks missing scores last', () => {
     const results = [
       { trialId: 't3', testScore: 0.8 },
       { trialId: 't1', testScore: null },
-      { trialId: 't2', testScore: 0.8 },
+      { trialId: 't2', testScore: 0.7 },
     ];
 
     expect(promote(results, { eta: 2, rungs: 3 })).toEqual({
-      kept: ['t2', 't3'],
+      kept: ['t3', 't2'],
       pruned: ['t1'],
     });
+  });
+
+  it('breaks ties the same way every time, not by plan order', () => {
+    const tied = Array.from({ length: 30 }, (_, index) => ({
+      trialId: `t${String(index + 1).padStart(2, '0')}`,
+      testScore: 0.9,
+    }));
+
+    const first = promote(tied, DEFAULT_HALVING);
+    const reversed = promote([...tied].reverse(), DEFAULT_HALVING);
+
+    expect(reversed).toEqual(first);
+    expect(first.kept).toHaveLength(10);
+    expect(first.kept).not.toEqual(tied.slice(0, 10).map((r) => r.trialId));
   });
 
   it('keeps a lone trial', () => {
