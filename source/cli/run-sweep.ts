@@ -90,10 +90,19 @@ export async function runSweep(options: RunOptions): Promise<number> {
 function planTrials(options: RunOptions, maxFeatures: readonly number[]) {
   const grid = planGrid({ ...options.grid, maxFeatures });
   const { search } = options;
+  if (search.kind !== 'random') {
+    return grid;
+  }
 
-  return search.kind === 'random'
-    ? sampleTrials(grid, search.trials, options.grid.seed)
-    : grid;
+  // Said before the monitor takes the terminal, so the user sees it.
+  if (search.trials > grid.length) {
+    process.stderr.write(
+      `warning: --trials ${search.trials} is more than the grid's ` +
+        `${grid.length} combinations; training all ${grid.length}.\n`,
+    );
+  }
+
+  return sampleTrials(grid, search.trials, options.grid.seed);
 }
 
 /**

@@ -53,3 +53,27 @@ it('trains the same seeded sample of the grid', () => {
   ]);
   expect(again.trials).toEqual(first.trials);
 }, 120_000);
+
+it('warns when the budget is more than the grid', () => {
+  const out = mkdtempSync(path.join(tmpdir(), 'traintop-random-'));
+  try {
+    const result = spawnSync(
+      process.execPath,
+      [
+        main,
+        ...['--search', 'random', '--trials', '100', '--trees', '20'],
+        ...['--max-depth', '2', '--seeds', '1', '--out', out, '--plain'],
+      ],
+      { encoding: 'utf8', timeout: 90_000 },
+    );
+
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe(
+      "warning: --trials 100 is more than the grid's 4 combinations; " +
+        'training all 4.\n',
+    );
+    expect(result.stdout).toContain('Trials: 4 finished, 0 failed');
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}, 120_000);
