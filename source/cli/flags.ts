@@ -188,17 +188,30 @@ function toRunOptions(values: FlagValues, machine: Machine): RunOptions {
     alerts: readAlertSettings(values, config),
     failOnAlert:
       values['fail-on-alert'] === true || settings.alerts?.failOnAlert === true,
-    search: readSearch(values),
+    search: readSearch(values, config),
   };
 }
 
-function readSearch(values: FlagValues): Search {
-  const kind = readChoice(values, 'search', SEARCH_KINDS) ?? 'grid';
-  const trials = readNumber(values, 'trials', TRIALS_RANGE);
+function readSearch(
+  values: FlagValues,
+  config: SweepConfigFile | null,
+): Search {
+  const file = config?.settings.search ?? {};
+  const kind =
+    readChoice(values, 'search', SEARCH_KINDS) ?? file.kind ?? 'grid';
+  const trials = readNumber(values, 'trials', TRIALS_RANGE) ?? file.trials;
   if (kind !== 'random' && trials !== undefined) {
+    const name = nameSetting(
+      values,
+      'trials',
+      config,
+      'search.trials',
+      file.trials,
+    );
+    const where = name.file === null ? '' : ` in ${name.file}`;
     throw new FlagError(
-      `Cannot use --trials ${trials} with a ${kind} search, which starts ` +
-        'every combination: add --search random.',
+      `Cannot use ${name.short} ${trials}${where} with a ${kind} search, ` +
+        'which starts every combination: add --search random.',
     );
   }
 

@@ -330,8 +330,10 @@ function formatConfigHelp(): string[] {
   const keys =
     'Keys: data (file, target, delimiter, drop, missing, task), ' +
     'evaluation (testFraction or folds), grid (trees, maxFeatures, ' +
-    'maxDepth, seeds, seed, chunk), alerts (stall, memory, gap, plateau, ' +
-    'failOnAlert), workers, maxWorkers, tick, retries, out and log. Each takes the values of its flag, with lists written as ' +
+    'maxDepth, seeds, seed, chunk), search (kind, trials), alerts (stall, ' +
+    'memory, gap, plateau, failOnAlert), workers, maxWorkers, tick, ' +
+    'retries, out and log. Each takes the values of its flag, with lists ' +
+    'written as ' +
     'arrays. Every key is optional, but data needs file and target. ' +
     "Relative paths are resolved against the file's folder, and an unknown " +
     'key is an error. A .yaml or .yml file takes the same keys. For ' +

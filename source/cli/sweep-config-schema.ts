@@ -18,12 +18,14 @@ import {
   MAX_WORKERS_RANGE,
   MISSING_POLICIES,
   RETRIES_RANGE,
+  SEARCH_KINDS,
   SEED_RANGE,
   SEEDS_RANGE,
   TASKS,
   TEST_FRACTION_RANGE,
   TICK_MS_RANGE,
   TREES_RANGE,
+  TRIALS_RANGE,
   describeChoices,
   describeRange,
   parseDelimiter,
@@ -111,6 +113,11 @@ const alertsShape = {
   failOnAlert: z.boolean({ error: 'true or false' }).optional(),
 };
 
+const searchShape = {
+  kind: choice(SEARCH_KINDS).optional(),
+  trials: wholeNumber(TRIALS_RANGE).optional(),
+};
+
 const settingsShape = {
   data: z
     .strictObject(dataShape, {
@@ -133,6 +140,11 @@ const settingsShape = {
       error: 'an object such as {"gap": 0.1, "failOnAlert": true}',
     })
     .optional(),
+  search: z
+    .strictObject(searchShape, {
+      error: 'an object such as {"kind": "random", "trials": 20}',
+    })
+    .optional(),
   workers: wholeNumber(WORKERS_RANGE).optional(),
   maxWorkers: wholeNumber(MAX_WORKERS_RANGE).optional(),
   tick: wholeNumber(TICK_MS_RANGE, ' of milliseconds').optional(),
@@ -150,6 +162,7 @@ export const KEYS_BY_PATH: Readonly<Record<string, readonly string[]>> = {
   evaluation: Object.keys(evaluationShape),
   grid: Object.keys(gridShape),
   alerts: Object.keys(alertsShape),
+  search: Object.keys(searchShape),
 };
 
 /**

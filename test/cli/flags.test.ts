@@ -1,3 +1,7 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
 import { describe, expect, it } from 'vitest';
 
 import {
@@ -793,6 +797,33 @@ describe('parseFlags for the search', () => {
     );
     expect(parseError(['--search', 'random', '--trials', '0'])).toContain(
       'Invalid --trials "0"',
+    );
+  });
+});
+
+describe('parseFlags for the search in a config file', () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'traintop-search-'));
+  const file = path.join(folder, 'sweep.json');
+
+  it('reads the kind and budget, which flags override', () => {
+    writeFileSync(file, '{"search": {"kind": "random", "trials": 9}}');
+
+    expect(parseOptions(['--config', file]).search).toEqual({
+      kind: 'random',
+      trials: 9,
+    });
+    expect(parseOptions(['--config', file, '--trials', '4']).search).toEqual({
+      kind: 'random',
+      trials: 4,
+    });
+  });
+
+  it('names the file when its budget comes with a grid search', () => {
+    writeFileSync(file, '{"search": {"trials": 5}}');
+
+    expect(parseError(['--config', file])).toBe(
+      `Cannot use search.trials 5 in ${file} with a grid search, which ` +
+        'starts every combination: add --search random.',
     );
   });
 });

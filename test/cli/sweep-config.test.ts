@@ -529,7 +529,7 @@ describe('readSweepConfig errors', () => {
     [
       'an unknown top-level key',
       '{"colour": "blue"}',
-      'unknown key colour: expected one of data, evaluation, grid, alerts, ' +
+      'unknown key colour: expected one of data, evaluation, grid, alerts, search, ' +
         'workers, maxWorkers, tick, retries, out, log.',
     ],
     [
