@@ -122,7 +122,7 @@ export async function executeRun(
 
 /**
  * Starts the alert rules. The watcher subscribes after the state, the
- * store and the output, so each of them sees an event before the alerts
+ * store and the output, so each of them receives an event before the alerts
  * that it raises.
  */
 function watchAlerts(

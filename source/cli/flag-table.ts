@@ -32,7 +32,7 @@ export const DEFAULT_SEED = 1;
 /** Seeds stay within a signed 32-bit integer. */
 export const SEED_RANGE: Range = { min: 0, max: 2 ** 31 - 1 };
 
-/** How a sweep picks its trials from the grid. */
+/** Ways a sweep picks its trials from the grid. */
 export const SEARCH_KINDS = ['grid', 'random', 'halving'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 /** Trials of a random search without --trials. */

@@ -102,7 +102,7 @@ export type RunOptions = {
   readonly search: Search;
 };
 
-/** How a sweep picks its trials from the grid. */
+/** The way a sweep picks its trials from the grid. */
 export type Search =
   | { readonly kind: 'grid' }
   | {
@@ -289,7 +289,7 @@ function readConfig(values: FlagValues): SweepConfigFile | null {
   return file === undefined ? null : readSweepConfig(file);
 }
 
-/** The local pool without --workers and --max-workers, for `cores` cores. */
+/** Returns the local pool without --workers and --max-workers, for `cores` cores. */
 export function defaultPool(cores: number) {
   const maxPoolSize = Math.min(
     DEFAULT_WORKERS_PER_CORE * Math.max(1, cores),

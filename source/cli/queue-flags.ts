@@ -76,7 +76,7 @@ export function readQueueUrl(
 }
 
 /**
- * Connects once to the queue's Redis. Returns null when it answers, else
+ * Connects once to the queue's Redis. Returns null when it replies, else
  * the one-line reason, which names the URL without its password.
  */
 export async function checkQueue(queue: QueueOptions): Promise<string | null> {

@@ -270,7 +270,7 @@ export class QueueRunner implements Runner {
     await this.end('stopped');
   }
 
-  /** The threads of a queued run live on other machines. */
+  /** Returns no threads: those of a queued run are on other machines. */
   listThreads(): WorkerThread[] {
     return [];
   }
@@ -407,7 +407,7 @@ export class QueueRunner implements Runner {
 
   /**
    * Reports when the command connection to Redis drops and when it is back,
-   * so the monitor can say why nothing moves. The last error before the
+   * so the monitor can show why nothing moves. The last error before the
    * drop names the cause.
    */
   private watchConnection(): void {
@@ -453,7 +453,7 @@ export class QueueRunner implements Runner {
     }
 
     // A trial that already has its result was trained twice; the first
-    // result stands.
+    // result is kept.
     if (!this.pending.has(message.trialId)) {
       return;
     }

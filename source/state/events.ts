@@ -50,7 +50,7 @@ export type SystemReading = {
 };
 
 /**
- * What an alert is about: a worker that reports nothing, memory use above
+ * The rule behind an alert: a worker that reports nothing, memory use above
  * its threshold, a failed trial, test accuracy far below training accuracy,
  * or accuracy that stopped improving as trees were added.
  */
@@ -90,7 +90,7 @@ export type DataSource = {
   readonly csv?: CsvSource;
 };
 
-/** Where the workers of a queued run find its trials. */
+/** The Redis server and key prefix of a queued run's trials. */
 export type QueueSource = {
   /** Redis URL with any password replaced by `***`. */
   readonly redis: string;

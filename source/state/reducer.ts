@@ -503,7 +503,7 @@ function extendCurve(
   return next;
 }
 
-/** The queue a run goes on, reachable until the coordinator says not. */
+/** Returns the queue a run goes on, reachable until a queue-unreachable event. */
 function queueOf(source: QueueSource | undefined): QueueState | null {
   return source ? { ...source, isReachable: true, error: null } : null;
 }

@@ -65,11 +65,11 @@ export type WorkerState = {
   readonly failedAt: number | null;
 };
 
-/** Where a queued run's trials wait, and whether Redis answers. */
+/** The Redis queue of a queued run, and whether Redis replies. */
 export type QueueState = QueueSource & {
   /** False while the coordinator cannot reach Redis. */
   readonly isReachable: boolean;
-  /** Why Redis cannot be reached, while it cannot. */
+  /** The error that made Redis unreachable, or null while it is reachable. */
   readonly error: string | null;
 };
 
@@ -101,7 +101,7 @@ export type ActiveAlert = {
   readonly raisedAt: number;
 };
 
-/** Alerts of a run, as its `alert-raised` and `alert-cleared` events say. */
+/** Alerts of a run, folded from its `alert-raised` and `alert-cleared` events. */
 export type AlertsState = {
   /** Alerts raised and not cleared, oldest first. */
   readonly active: readonly ActiveAlert[];

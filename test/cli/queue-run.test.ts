@@ -133,7 +133,7 @@ describe.skipIf(!hasRedisServer)('traintop run --redis', () => {
     coordinators = [];
   });
 
-  /** A fresh prefix and run folder for one test. */
+  /** Returns a fresh prefix and run folder for one test. */
   function setUp() {
     testNumber += 1;
     const prefix = testPrefix(`run-${testNumber}`);

@@ -19,13 +19,7 @@ import {
   toOneLine,
 } from '../format.js';
 import { fitText } from '../text-cells.js';
-import { planHostColumns } from '../host-columns.js';
-import {
-  listHostRows,
-  measureHostLabels,
-  windowHostRows,
-  type HostListRow,
-} from '../host-rows.js';
+import { listHostRows } from '../host-rows.js';
 import {
   WORKER_PERCENT_WIDTH,
   WORKER_SCORE_WIDTH,
@@ -37,7 +31,7 @@ import { colors, glyphs } from '../theme.js';
 import { trialProgress } from '../worker-status.js';
 import { AlertBar } from './alert-bar.js';
 import { Footer } from './footer.js';
-import { HostLine } from './host-line.js';
+import { HostRowsView } from './host-rows-view.js';
 import type { MonitorMode } from '../monitor-mode.js';
 import { MoreLine } from './more-line.js';
 import { WorkerLabel } from './worker-label.js';
@@ -46,9 +40,6 @@ import { WorkerLabel } from './worker-label.js';
 const FRAME_LINES = 2;
 
 const TRIAL_ID_WIDTH = 6;
-
-/** Indent of a thread's line under its worker process. */
-const THREAD_INDENT = '  ';
 
 export type CompactViewProps = {
   readonly state: RunState;
@@ -73,12 +64,6 @@ type LineProps = { readonly state: RunState };
 type ListProps = {
   readonly state: RunState;
   readonly maxLines: number;
-};
-
-type HostListProps = ListProps & {
-  readonly rows: readonly HostListRow[];
-  readonly columns: number;
-  readonly selectedHostId: string | null;
 };
 
 type WorkerLineProps = {
@@ -112,12 +97,19 @@ export function CompactView({
         {hostRows === null ? (
           <WorkerList state={state} maxLines={maxLines} />
         ) : (
-          <HostList
+          <HostRowsView
             state={state}
             rows={hostRows}
-            columns={columns}
+            width={columns}
             maxLines={maxLines}
             selectedHostId={selectedHostId}
+            renderWorker={(worker) => (
+              <WorkerLine
+                worker={worker}
+                trial={selectWorkerTrial(state, worker)}
+                isRunPaused={state.isPaused}
+              />
+            )}
           />
         )}
       </Box>
@@ -149,47 +141,6 @@ function WorkerList({ state, maxLines }: ListProps) {
         />
       ))}
       <MoreLine count={hiddenCount} noun="workers" />
-    </>
-  );
-}
-
-function HostList({
-  state,
-  rows,
-  columns,
-  maxLines,
-  selectedHostId,
-}: HostListProps) {
-  const rowWindow = windowHostRows(rows, maxLines, selectedHostId);
-  const hostColumns = planHostColumns(columns, measureHostLabels(rows));
-
-  return (
-    <>
-      {rowWindow.visibleItems.map((row) =>
-        row.kind === 'host' ? (
-          <HostLine
-            key={`host ${row.group.hostId ?? ''}`}
-            group={row.group}
-            label={row.label}
-            isSelected={row.group.hostId === selectedHostId}
-            columns={hostColumns}
-            now={state.now}
-          />
-        ) : (
-          <Text key={`worker ${row.worker.id}`} wrap="truncate">
-            {THREAD_INDENT}
-            <WorkerLine
-              worker={row.worker}
-              trial={selectWorkerTrial(state, row.worker)}
-              isRunPaused={state.isPaused}
-            />
-          </Text>
-        ),
-      )}
-      <MoreLine
-        count={rowWindow.hiddenAfter}
-        aboveCount={rowWindow.hiddenBefore}
-      />
     </>
   );
 }

@@ -7,22 +7,13 @@ import {
   selectWorkers,
 } from '../../state/selectors.js';
 import { toOneLine } from '../format.js';
-import { planHostColumns } from '../host-columns.js';
-import {
-  listHostRows,
-  measureHostLabels,
-  windowHostRows,
-  type HostListRow,
-} from '../host-rows.js';
+import { listHostRows } from '../host-rows.js';
 import { cutList, planWorkerColumns } from '../layout.js';
 import { colors, glyphs } from '../theme.js';
-import { HostLine } from './host-line.js';
+import { HostRowsView, THREAD_INDENT } from './host-rows-view.js';
 import { MoreLine } from './more-line.js';
 import { SectionTitle } from './section-title.js';
 import { WorkerRow } from './worker-row.js';
-
-/** Indent of a thread's row under its worker process. */
-const THREAD_INDENT = '  ';
 
 export type WorkerPanelProps = {
   readonly state: RunState;
@@ -39,10 +30,6 @@ export type WorkerPanelProps = {
 
 type RowsProps = Omit<WorkerPanelProps, 'selectedHostId'> & {
   readonly workers: readonly WorkerState[];
-};
-
-type HostRowsProps = Required<WorkerPanelProps> & {
-  readonly rows: readonly HostListRow[];
 };
 
 /**
@@ -67,6 +54,7 @@ export function WorkerPanel({
 
   const outage = describeOutage(state);
   const rowLines = Math.max(1, maxLines - (outage === null ? 0 : 1));
+  const threadColumns = planWorkerColumns(width - THREAD_INDENT.length);
 
   return (
     <Box flexDirection="column" width={width}>
@@ -84,12 +72,20 @@ export function WorkerPanel({
           maxLines={rowLines}
         />
       ) : (
-        <HostRows
+        <HostRowsView
           state={state}
           rows={hostRows}
           width={width}
           maxLines={rowLines}
           selectedHostId={selectedHostId}
+          renderWorker={(worker) => (
+            <WorkerRow
+              worker={worker}
+              trial={selectWorkerTrial(state, worker)}
+              isRunPaused={state.isPaused}
+              columns={threadColumns}
+            />
+          )}
         />
       )}
     </Box>
@@ -133,53 +129,6 @@ function WorkerRows({ state, workers, width, maxLines }: RowsProps) {
         />
       ))}
       <MoreLine count={hiddenCount} noun="workers" />
-    </>
-  );
-}
-
-/**
- * Draws the worker processes and their threads, scrolled so the selected
- * process stays in sight.
- */
-function HostRows({
-  state,
-  rows,
-  width,
-  maxLines,
-  selectedHostId,
-}: HostRowsProps) {
-  const rowWindow = windowHostRows(rows, maxLines, selectedHostId);
-  const hostColumns = planHostColumns(width, measureHostLabels(rows));
-  const workerColumns = planWorkerColumns(width - THREAD_INDENT.length);
-
-  return (
-    <>
-      {rowWindow.visibleItems.map((row) =>
-        row.kind === 'host' ? (
-          <HostLine
-            key={`host ${row.group.hostId ?? ''}`}
-            group={row.group}
-            label={row.label}
-            isSelected={row.group.hostId === selectedHostId}
-            columns={hostColumns}
-            now={state.now}
-          />
-        ) : (
-          <Text key={`worker ${row.worker.id}`} wrap="truncate">
-            {THREAD_INDENT}
-            <WorkerRow
-              worker={row.worker}
-              trial={selectWorkerTrial(state, row.worker)}
-              isRunPaused={state.isPaused}
-              columns={workerColumns}
-            />
-          </Text>
-        ),
-      )}
-      <MoreLine
-        count={rowWindow.hiddenAfter}
-        aboveCount={rowWindow.hiddenBefore}
-      />
     </>
   );
 }
