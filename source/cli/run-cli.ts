@@ -5,6 +5,7 @@ import { helpText, parseFlags } from './flags.js';
 import { exportRun } from './export-run.js';
 import { listRuns } from './list-runs.js';
 import { replayRun } from './replay-run.js';
+import { reportRunCommand } from './report-run.js';
 import { resumeRun } from './resume-run.js';
 import { runSweep } from './run-sweep.js';
 import { showRun } from './show-run.js';
@@ -23,6 +24,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       return showRun(argv.slice(1));
     case 'analyze':
       return analyzeRunCommand(argv.slice(1));
+    case 'report':
+      return reportRunCommand(argv.slice(1));
     case 'export':
       return exportRun(argv.slice(1));
     case 'watch':

@@ -12,6 +12,8 @@ export type StoredRun = {
   readonly log: Awaited<ReturnType<typeof readEventLog>>;
   /** Whether a live process is training the run now. */
   readonly isRunning: boolean;
+  /** The run's folder. */
+  readonly folder: string;
 };
 
 /**
@@ -28,5 +30,5 @@ export async function readStoredRun(
   const isRunning =
     state.finishedAt === null && isProcessAlive(processIdOf(state.runId));
 
-  return { state, log, isRunning };
+  return { state, log, isRunning, folder };
 }
