@@ -45,6 +45,24 @@ export function rankFinishedTrials(state: RunState): TrialState[] {
     );
 }
 
+/**
+ * Returns the trials the finished table lists: finished trials ranked as
+ * rankFinishedTrials ranks them, then trials pruned by halving, those that
+ * grew more trees first and each group by its score when pruned.
+ */
+export function rankListedTrials(state: RunState): TrialState[] {
+  const pruned = Object.values(state.trials)
+    .filter((trial) => trial.status === 'pruned')
+    .sort(
+      (a, b) =>
+        b.treesDone - a.treesDone ||
+        (b.testScore ?? 0) - (a.testScore ?? 0) ||
+        a.spec.index - b.spec.index,
+    );
+
+  return [...rankFinishedTrials(state), ...pruned];
+}
+
 export function selectBestTrial(state: RunState): TrialState | null {
   return rankFinishedTrials(state)[0] ?? null;
 }

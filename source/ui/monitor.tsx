@@ -1,7 +1,7 @@
 import { useWindowSize } from 'ink';
 import type { EventBus } from '../state/event-bus.js';
 import type { RunState } from '../state/run-state.js';
-import { rankFinishedTrials } from '../state/selectors.js';
+import { rankListedTrials } from '../state/selectors.js';
 import { App } from './app.js';
 import { listHostIds } from './host-rows.js';
 import type { MonitorMode } from './monitor-mode.js';
@@ -39,9 +39,7 @@ export function Monitor({
 }: MonitorProps) {
   const state = useRunState({ bus, initialState, tickMs });
   const { columns, rows } = useWindowSize();
-  const rankedTrialIds = rankFinishedTrials(state).map(
-    (trial) => trial.spec.id,
-  );
+  const rankedTrialIds = rankListedTrials(state).map((trial) => trial.spec.id);
   const keys = useMonitorKeys({
     controls,
     isActive: isInteractive,

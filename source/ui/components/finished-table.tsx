@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import type { RunState, TrialState } from '../../state/run-state.js';
 import {
   countTrials,
-  rankFinishedTrials,
+  rankListedTrials,
   selectFailedTrials,
 } from '../../state/selectors.js';
 import {
@@ -42,9 +42,10 @@ type RowProps = {
 };
 
 /**
- * Draws finished trials, best test score first, cut to `maxLines` around
- * the selected trial. When trials failed, a last line shows the latest
- * failure's error.
+ * Draws finished trials, best test score first, then the trials that
+ * halving pruned, greyed, with the trees and score they had when pruned.
+ * The list is cut to `maxLines` around the selected trial. When trials
+ * failed, a last line shows the latest failure's error.
  */
 export function FinishedTable({
   state,
@@ -53,7 +54,7 @@ export function FinishedTable({
   selectedTrialId = null,
 }: FinishedTableProps) {
   const counts = countTrials(state);
-  const ranked = rankFinishedTrials(state);
+  const ranked = rankListedTrials(state);
   const selectedIndex = ranked.findIndex(
     (trial) => trial.spec.id === selectedTrialId,
   );
@@ -141,6 +142,10 @@ function cellStyle(
   trial: TrialState,
   isBest: boolean,
 ): { readonly color?: string; readonly bold?: boolean } {
+  if (trial.status === 'pruned') {
+    return { color: colors.muted };
+  }
+
   switch (column.key) {
     case 'id':
       return { color: colors.accent };

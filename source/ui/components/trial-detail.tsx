@@ -90,6 +90,10 @@ function describeRank(state: RunState, trial: TrialState): string {
   const ranked = rankFinishedTrials(state);
   const rank = ranked.findIndex((other) => other.spec.id === trial.spec.id);
 
+  if (trial.status === 'pruned') {
+    return `pruned by halving at ${trial.treesDone} trees`;
+  }
+
   return rank < 0
     ? trial.status
     : `rank ${rank + 1} of ${ranked.length} by test ${scoreName(taskOf(state.data))}`;

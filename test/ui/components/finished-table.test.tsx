@@ -2,6 +2,7 @@ import { render } from 'ink-testing-library';
 import { expect, test } from 'vitest';
 import { FinishedTable } from '../../../source/ui/components/finished-table.js';
 import { textWidth } from '../../../source/ui/text-cells.js';
+import { reduceRunEvents } from '../../../source/state/reducer.js';
 import {
   createRegressionData,
   createSweepState,
@@ -72,6 +73,37 @@ test('counts failures and shows the latest error', () => {
   expect(lines.at(-1)).toBe(
     'latest failure t13: Failed to train t13: out of memory',
   );
+  unmount();
+});
+
+test('lists pruned trials after the finished ones', () => {
+  const pruned = reduceRunEvents(state, [
+    {
+      kind: 'trial-pruned',
+      at: 0,
+      trialId: 't20',
+      treesDone: 10,
+      testScore: 0.9,
+      rung: 0,
+    },
+    {
+      kind: 'trial-pruned',
+      at: 0,
+      trialId: 't21',
+      treesDone: 30,
+      testScore: 0.5,
+      rung: 1,
+    },
+  ]);
+  const { lastFrame, unmount } = render(
+    <FinishedTable state={pruned} width={80} maxLines={20} />,
+  );
+
+  const lines = linesOf(lastFrame());
+  expect(lines[0]).toMatch(/^─ Finished {2}12 of 30 · 2 failed · 2 pruned ·/);
+  // Twelve finished rows come first; the pruned one with more trees leads.
+  expect(lines[14]).toMatch(/^ {2}t21 .* 0\.500 .* {2,}30 /);
+  expect(lines[15]).toMatch(/^ {2}t20 .* 0\.900 .* {2,}10 /);
   unmount();
 });
 
