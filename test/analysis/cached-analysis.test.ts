@@ -1,5 +1,8 @@
 import { expect, test } from 'vitest';
-import { createRunAnalyzer } from '../../source/analysis/cached-analysis.js';
+import {
+  createRunAnalyzer,
+  REFIT_INTERVAL_MS,
+} from '../../source/analysis/cached-analysis.js';
 import {
   createCraftedTrials,
   createStateOf,
@@ -34,11 +37,11 @@ test('analyses again once a trial finishes', () => {
   const queued = { ...trials[0]!, status: 'queued' as const };
   const state = createStateOf([queued, ...trials.slice(1)], true);
   const first = analyze(state);
-  const next = analyze({
-    ...state,
-    trials: { ...state.trials, t00: trials[0]! },
-  });
+  const finished = { ...state, trials: { ...state.trials, t00: trials[0]! } };
 
+  // Within the interval the last analysis stands; after it, a new one.
+  expect(analyze({ ...finished, now: state.now + 10 })).toBe(first);
+  const next = analyze({ ...finished, now: state.now + REFIT_INTERVAL_MS });
   expect(next).not.toBe(first);
   expect(next.scoredTrials).toBe(first.scoredTrials + 1);
 });
