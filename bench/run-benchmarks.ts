@@ -9,6 +9,7 @@ import { measureMonitorMemory } from './monitor-memory.js';
 import { measureMonitorOverhead } from './monitor-overhead.js';
 import { measurePoolSpeedup } from './pool-speedup.js';
 import { measureQueueOverhead } from './queue-overhead.js';
+import { measureRecordingOverhead } from './recording-overhead.js';
 import { measureStoreFrameTime } from './store-frame-time.js';
 import { measureStoreIngest } from './store-ingest.js';
 import { measureTerminalBytes } from './terminal-bytes.js';
@@ -22,6 +23,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   { name: 'pool speedup', measure: measurePoolSpeedup },
   { name: 'queue overhead', measure: measureQueueOverhead },
   { name: 'monitor overhead', measure: measureMonitorOverhead },
+  { name: 'recording overhead', measure: measureRecordingOverhead },
   { name: 'terminal bytes', measure: measureTerminalBytes },
   { name: 'monitor memory', measure: measureMonitorMemory },
   { name: 'store ingest', measure: measureStoreIngest },

@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
 import { render } from 'ink';
 import { createElement } from 'react';
 
@@ -24,8 +28,11 @@ const INK_MAX_FPS = 30;
  * on a fake 80x24 terminal. `full-frame-monitor` is the same monitor drawn
  * by Ink without incremental rendering. `plain` writes the CLI's plain
  * lines to the fake terminal, and `none` attaches no output at all.
+ * `recorded-monitor` is the monitor that also records itself to a cast file
+ * in a temporary folder, as `--record` does.
  */
-export type SweepOutput = 'none' | 'plain' | 'monitor' | 'full-frame-monitor';
+export type SweepOutput =
+  'none' | 'plain' | 'monitor' | 'full-frame-monitor' | 'recorded-monitor';
 
 /** An attached output. `close` ends it, and unmounts Ink for a monitor. */
 export type AttachedOutput = {
@@ -54,7 +61,30 @@ export async function attachOutput(
     case 'monitor':
     case 'full-frame-monitor':
       return mountMonitor(output, bus, runner, terminal);
+    case 'recorded-monitor':
+      return mountRecordedMonitor(bus, runner, terminal);
   }
+}
+
+/**
+ * Mounts the monitor as the CLI does with `--record`, recording to a file
+ * that is deleted on close.
+ */
+async function mountRecordedMonitor(
+  bus: EventBus,
+  runner: Runner,
+  terminal: FakeTerminal,
+): Promise<AttachedOutput> {
+  const folder = mkdtempSync(path.join(tmpdir(), 'traintop-bench-cast-'));
+  const file = path.join(folder, 'bench.cast');
+  const attached = await mountMonitor('monitor', bus, runner, terminal, file);
+
+  return {
+    close: async () => {
+      await attached.close();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
 }
 
 /**
@@ -66,6 +96,7 @@ async function mountMonitor(
   bus: EventBus,
   runner: Runner,
   terminal: FakeTerminal,
+  recordPath?: string,
 ): Promise<AttachedOutput> {
   const props: MonitorProps = {
     bus,
@@ -76,7 +107,14 @@ async function mountMonitor(
   };
   const monitor =
     output === 'monitor'
-      ? renderMonitor({ ...props, stdout: terminal, stdin: createIdleInput() })
+      ? renderMonitor({
+          ...props,
+          stdout: terminal,
+          stdin: createIdleInput(),
+          ...(recordPath
+            ? { record: { path: recordPath, title: 'traintop bench' } }
+            : {}),
+        })
       : renderFullFrames(props, terminal);
   // The monitor subscribes in an effect, which runs after the first frame.
   await monitor.waitUntilRenderFlush();
@@ -116,6 +154,7 @@ function renderFullFrames(
       await instance.waitUntilExit();
     },
     closeNow: () => instance.unmount(),
+    recordingFailure: () => null,
   };
 }
 

@@ -47,18 +47,20 @@ export type RunPlan = {
   readonly queue: QueueOptions | null;
   /** Successive-halving settings of a halving search; absent otherwise. */
   readonly halving?: HalvingOptions;
+  /** Pause of each trial after every chunk but its last, in ms. Default 0. */
+  readonly paceMs?: number;
 };
 
 /** A runner whose threads this process can measure, if it has any. */
 type RunDriver = Runner & { listThreads(): WorkerThread[] };
 
 /**
- * The display settings of a run: output mode, redraw interval, and the
- * alert rules' thresholds (default DEFAULT_ALERT_SETTINGS) with whether an
- * alert fails the run (default false).
+ * The display settings of a run: output mode, redraw interval, the alert
+ * rules' thresholds (default DEFAULT_ALERT_SETTINGS) with whether an alert
+ * fails the run (default false), and the monitor's recording (default none).
  */
 export type RunDisplay = Pick<RunOptions, 'output' | 'tickMs'> &
-  Partial<Pick<RunOptions, 'alerts' | 'failOnAlert'>>;
+  Partial<Pick<RunOptions, 'alerts' | 'failOnAlert' | 'recordPath'>>;
 
 /**
  * Trains the plan's trials on local worker threads or on the plan's Redis
@@ -179,6 +181,7 @@ async function createRunner(
     poolSize: plan.poolSize,
     maxPoolSize: plan.maxPoolSize,
     ...(plan.halving ? { halving: plan.halving } : {}),
+    ...(plan.paceMs ? { paceMs: plan.paceMs } : {}),
   });
 }
 
@@ -237,6 +240,14 @@ async function openOutput(
       runner,
       tickMs: display.tickMs,
       ...(plan.initialState ? { initialState: plan.initialState } : {}),
+      ...(display.recordPath
+        ? {
+            record: {
+              path: display.recordPath,
+              title: `traintop run ${plan.runId}`,
+            },
+          }
+        : {}),
     });
   }
 

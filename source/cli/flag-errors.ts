@@ -18,6 +18,7 @@ import {
   MAX_FEATURES_EXAMPLE,
   MAX_WORKERS_RANGE,
   MISSING_POLICIES,
+  PACE_MS_RANGE,
   RETRIES_RANGE,
   SEED_RANGE,
   SEEDS_RANGE,
@@ -45,6 +46,8 @@ const VALUE_USAGE: Partial<Record<FlagName, string>> = {
   seed: `N, a whole number ${describeRange(SEED_RANGE)}`,
   chunk: `N, a whole number of trees ${describeRange(CHUNK_SIZE_RANGE)}`,
   retries: `N, a whole number ${describeRange(RETRIES_RANGE)}`,
+  pace: `MS, a whole number of milliseconds ${describeRange(PACE_MS_RANGE)}`,
+  record: 'FILE.cast, the file to record the monitor to',
   log: 'FILE, a file path',
   out: 'DIR, a folder path',
   data: 'FILE.csv, a CSV file with a header row',
@@ -71,6 +74,7 @@ const TEXT_FLAGS: ReadonlySet<FlagName> = new Set([
   'delimiter',
   'drop',
   'config',
+  'record',
 ]);
 
 /** Rejects a flag value; the message is the whole one-line error. */

@@ -39,6 +39,12 @@ export type SearchKind = (typeof SEARCH_KINDS)[number];
 export const DEFAULT_RANDOM_TRIALS = 20;
 export const TRIALS_RANGE: Range = { min: 1, max: 100_000 };
 
+/**
+ * Pause of a training task after each chunk of trees but the last, in ms,
+ * to slow a sweep down for a demo or a recording. 0 is no pause.
+ */
+export const PACE_MS_RANGE: Range = { min: 0, max: 10_000 };
+
 export const DEFAULT_CHUNK_SIZE = 10;
 export const CHUNK_SIZE_RANGE: Range = { min: 1, max: 10_000 };
 export const DEFAULT_RETRIES = 1;
@@ -113,6 +119,8 @@ export const FLAG_OPTIONS = {
   'fail-on-alert': { type: 'boolean' },
   search: { type: 'string' },
   trials: { type: 'string' },
+  pace: { type: 'string' },
+  record: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;

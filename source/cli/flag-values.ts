@@ -173,6 +173,7 @@ function isInRange(value: number, range: Range): boolean {
 /** Units of number flags, named in their errors. */
 const FLAG_UNITS: Partial<Record<FlagName, string>> = {
   tick: 'milliseconds',
+  pace: 'milliseconds',
   'alert-stall': 'ticks',
   'alert-plateau': 'chunks',
 };

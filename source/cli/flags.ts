@@ -30,6 +30,7 @@ import {
   MAX_FEATURES_EXAMPLE,
   MAX_FEATURES_RANGE,
   MAX_WORKERS_RANGE,
+  PACE_MS_RANGE,
   RETRIES_RANGE,
   SEED_RANGE,
   SEEDS_RANGE,
@@ -55,6 +56,7 @@ import {
 import { DEFAULT_HALVING, type HalvingOptions } from '../plan/halving.js';
 import { readQueueFlags, type QueueOptions } from './queue-flags.js';
 import { readSweepConfig, type SweepConfigFile } from './sweep-config.js';
+import { describeRecordConflict } from '../record/record-target.js';
 
 export { helpText } from './help-text.js';
 
@@ -100,6 +102,13 @@ export type RunOptions = {
   readonly failOnAlert: boolean;
   /** Every trial of the grid, or a seeded random sample of them. */
   readonly search: Search;
+  /**
+   * Pause of each trial after every chunk of trees but its last, in ms, to
+   * slow the sweep down for a demo. Absent: no pause. Scores do not change.
+   */
+  readonly paceMs?: number;
+  /** File that records the monitor as an asciicast v2. Absent: none. */
+  readonly recordPath?: string;
 };
 
 /** The way a sweep picks its trials from the grid. */
@@ -189,6 +198,37 @@ function toRunOptions(values: FlagValues, machine: Machine): RunOptions {
     failOnAlert:
       values['fail-on-alert'] === true || settings.alerts?.failOnAlert === true,
     search: readSearch(values, config),
+    ...readDemoSettings(values),
+  };
+}
+
+/**
+ * Returns --pace and --record when given. Both concern the monitor on
+ * this machine: pacing slows local worker threads only, and a recording
+ * needs the monitor that --plain and --json replace.
+ */
+function readDemoSettings(
+  values: FlagValues,
+): Pick<RunOptions, 'paceMs' | 'recordPath'> {
+  const paceMs = readNumber(values, 'pace', PACE_MS_RANGE);
+  if (paceMs !== undefined && values.redis !== undefined) {
+    throw new FlagError(
+      'Cannot use --pace with --redis: it slows the worker threads of ' +
+        'this machine only; drop one of them.',
+    );
+  }
+
+  const recordPath = readText(values, 'record', 'a file path such as run.cast');
+  const textMode = (['plain', 'json'] as const).find(
+    (flag) => values[flag] === true,
+  );
+  if (recordPath !== undefined && textMode !== undefined) {
+    throw new FlagError(describeRecordConflict(textMode));
+  }
+
+  return {
+    ...(paceMs === undefined ? {} : { paceMs }),
+    ...(recordPath === undefined ? {} : { recordPath }),
   };
 }
 

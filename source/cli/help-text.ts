@@ -23,6 +23,7 @@ import {
   MAX_DEPTH_RANGE,
   MAX_FEATURES_RANGE,
   MAX_WORKERS_RANGE,
+  PACE_MS_RANGE,
   RETRIES_RANGE,
   SEED_RANGE,
   SEEDS_RANGE,
@@ -251,6 +252,22 @@ const HELP_SECTIONS: readonly HelpSection[] = [
           defaultNote(DEFAULT_OUT_DIR),
       ],
       ['--log FILE', 'log file (default: traintop.log in the run folder)'],
+      [
+        '--record FILE.cast',
+        'also write what the monitor draws to FILE.cast as it draws, in ' +
+          'asciicast v2; asciinema play FILE.cast plays it back. It needs ' +
+          'the monitor: a terminal, and neither --plain nor --json. watch, ' +
+          'replay and resume take --record too',
+      ],
+      [
+        '--pace MS',
+        'milliseconds each trial waits between two chunks of trees, to ' +
+          'slow a demo or a recording down to a watchable speed. Scores ' +
+          'stay the same and training times leave the waits out, but a ' +
+          'wait longer than --alert-stall ticks raises stall alerts; ' +
+          `${describeSpan(PACE_MS_RANGE)}, local threads only ` +
+          defaultNote(0),
+      ],
       ['-h, --help', 'print this help and exit'],
       ['-v, --version', 'print the version and exit'],
     ],

@@ -1,8 +1,9 @@
+import type { RecordTarget } from '../record/record-target.js';
 import type { Runner } from '../runner/runner.js';
 import type { EventBus } from '../state/event-bus.js';
 import { createRunState, type RunState } from '../state/run-state.js';
 import type { Controls } from '../ui/controls.js';
-import { renderMonitor } from '../ui/render-monitor.js';
+import { renderMonitor, type MountedMonitor } from '../ui/render-monitor.js';
 
 /** The destination of a run's progress: the monitor or printed lines. */
 export type Output = {
@@ -18,6 +19,8 @@ export type MonitorOutputOptions = {
   readonly tickMs: number;
   /** State before the first event, such as a resumed run's. */
   readonly initialState?: RunState;
+  /** Records the monitor to this file as asciicast v2. Absent: no recording. */
+  readonly record?: RecordTarget;
 };
 
 /**
@@ -49,11 +52,35 @@ export async function attachMonitor(
     isInteractive: process.stdin.isTTY === true,
     stdout: process.stdout,
     stdin: process.stdin,
+    ...(options.record ? { record: options.record } : {}),
   });
   // The monitor subscribes in an effect, which React runs after the first
   // frame is written.
   await monitor.waitUntilRenderFlush();
   await new Promise((resolve) => setImmediate(resolve));
 
-  return { close: monitor.close, closeNow: monitor.closeNow };
+  return {
+    close: async () => {
+      await monitor.close();
+      warnIfRecordingFailed(monitor, options.record);
+    },
+    closeNow: monitor.closeNow,
+  };
+}
+
+/**
+ * Prints a warning when a write error cut the monitor's recording short.
+ * Call it after the monitor closed, once stderr is free again.
+ */
+export function warnIfRecordingFailed(
+  monitor: Pick<MountedMonitor, 'recordingFailure'>,
+  record: RecordTarget | undefined,
+): void {
+  const failure = monitor.recordingFailure();
+  if (failure && record) {
+    process.stderr.write(
+      `warning: Failed to write ${record.path}: ${failure.message}; ` +
+        'the recording stops there.\n',
+    );
+  }
 }

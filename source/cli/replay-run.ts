@@ -7,10 +7,15 @@ import { createRunState, type RunState } from '../state/run-state.js';
 import { EventLogError, readEventLog } from '../store/event-log-reader.js';
 import { EventPlayer, MAX_SPEED, MIN_SPEED } from '../store/event-player.js';
 import { findRunFolder, RunNotFoundError } from '../store/find-run.js';
+import {
+  checkRecordTarget,
+  type RecordTarget,
+} from '../record/record-target.js';
 import { renderMonitor } from '../ui/render-monitor.js';
 import { parseRunCommand } from './command-args.js';
 import { warnIfCutShort } from './cut-short-warning.js';
 import { DEFAULT_TICK_MS } from './flag-table.js';
+import { warnIfRecordingFailed } from './monitor-output.js';
 import { attachPlainOutput } from './plain-output.js';
 import { handleStopSignals } from './stop-signals.js';
 import { formatSummary, summaryOptionsFor } from './summary.js';
@@ -25,7 +30,10 @@ const JUMP_MS = 10_000;
  * terminal it prints lines as the events play. Returns the exit code.
  */
 export async function replayRun(argv: readonly string[]): Promise<number> {
-  const args = parseRunCommand('replay', argv, { speed: { type: 'string' } });
+  const args = parseRunCommand('replay', argv, {
+    speed: { type: 'string' },
+    record: { type: 'string' },
+  });
   if (typeof args === 'string') {
     return rejectInput(args);
   }
@@ -39,10 +47,22 @@ export async function replayRun(argv: readonly string[]): Promise<number> {
     );
   }
 
+  const recordPath = args.values['record'];
+  const record =
+    typeof recordPath === 'string'
+      ? { path: recordPath, title: `traintop replay ${args.run}` }
+      : undefined;
+  const recordProblem = record
+    ? checkRecordTarget(record.path, process.stdout.isTTY === true)
+    : null;
+  if (recordProblem) {
+    return rejectInput(recordProblem);
+  }
+
   try {
     const folder = findRunFolder(args.outDir, args.run);
     const log = await readEventLog(path.join(folder, 'events.jsonl'));
-    const state = await play(log.events, speed);
+    const state = await play(log.events, speed, record);
     warnIfCutShort(log);
     process.stdout.write(
       `\n${formatSummary(state, summaryOptionsFor(process.stdout))}`,
@@ -60,6 +80,7 @@ export async function replayRun(argv: readonly string[]): Promise<number> {
 async function play(
   events: readonly RunEvent[],
   speed: number,
+  record: RecordTarget | undefined,
 ): Promise<RunState> {
   const bus = new EventBus();
   let state = createRunState();
@@ -95,6 +116,7 @@ async function play(
         mode: 'replay',
         stdout: process.stdout,
         stdin: process.stdin,
+        ...(record ? { record } : {}),
       })
     : plainOutput(bus);
 
@@ -109,6 +131,7 @@ async function play(
     player.stop();
     removeSignalHandlers();
     await output.close();
+    warnIfRecordingFailed(output, record);
   }
 
   return state;
@@ -121,5 +144,5 @@ function plainOutput(bus: EventBus) {
     write: (text) => process.stdout.write(text),
   });
 
-  return { close: async () => detach() };
+  return { close: async () => detach(), recordingFailure: () => null };
 }

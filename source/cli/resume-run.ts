@@ -18,6 +18,10 @@ import { createRunState } from '../state/run-state.js';
 import { EventLogError, readEventLog } from '../store/event-log-reader.js';
 import { findRunFolder, RunNotFoundError } from '../store/find-run.js';
 import { isProcessAlive, processIdOf } from '../store/stored-runs.js';
+import {
+  checkRecordTarget,
+  describeRecordConflict,
+} from '../record/record-target.js';
 import { parseRunCommand } from './command-args.js';
 import { executeRun } from './execute-run.js';
 import { defaultPool } from './flags.js';
@@ -40,9 +44,26 @@ export async function resumeRun(argv: readonly string[]): Promise<number> {
     json: { type: 'boolean' },
     redis: { type: 'string' },
     prefix: { type: 'string' },
+    record: { type: 'string' },
   });
   if (typeof args === 'string') {
     return rejectInput(args);
+  }
+
+  const output = args.values['json']
+    ? 'json'
+    : args.values['plain']
+      ? 'plain'
+      : 'monitor';
+  const recordPath = stringArg(args.values['record']);
+  const recordProblem =
+    recordPath === undefined
+      ? null
+      : output === 'monitor'
+        ? checkRecordTarget(recordPath, process.stdout.isTTY === true)
+        : describeRecordConflict(output);
+  if (recordProblem) {
+    return rejectInput(recordProblem);
   }
 
   const queue = readQueueFlags(
@@ -112,12 +133,9 @@ export async function resumeRun(argv: readonly string[]): Promise<number> {
         ...(started.halving && !queue ? { halving: started.halving } : {}),
       },
       {
-        output: args.values['json']
-          ? 'json'
-          : args.values['plain']
-            ? 'plain'
-            : 'monitor',
+        output,
         tickMs: DEFAULT_TICK_MS,
+        ...(recordPath === undefined ? {} : { recordPath }),
       },
     );
   } catch (error) {

@@ -15,6 +15,7 @@ import type { RunOptions } from './flags.js';
 import { rejectInput } from './exit-codes.js';
 import { checkLogFile } from './logger.js';
 import { checkQueue } from './queue-flags.js';
+import { checkRecordTarget } from '../record/record-target.js';
 
 /**
  * Runs a sweep: loads the data, plans the grid from the options, and trains
@@ -23,6 +24,17 @@ import { checkQueue } from './queue-flags.js';
  * and prints lines otherwise. Returns the exit code.
  */
 export async function runSweep(options: RunOptions): Promise<number> {
+  // NOTE: the recording is opened when the monitor mounts, after the run's
+  // folder exists. A path that turns unwritable in between stops the run
+  // with the file system's error instead of this one-line message.
+  const recordProblem =
+    options.recordPath === undefined
+      ? null
+      : checkRecordTarget(options.recordPath, process.stdout.isTTY === true);
+  if (recordProblem) {
+    return rejectInput(recordProblem);
+  }
+
   let opened;
   try {
     opened = await openDataset(options.data);
@@ -78,6 +90,7 @@ export async function runSweep(options: RunOptions): Promise<number> {
       ...(options.search.kind === 'halving'
         ? { halving: options.search.halving }
         : {}),
+      ...(options.paceMs ? { paceMs: options.paceMs } : {}),
     },
     options,
   );

@@ -6,9 +6,14 @@ import { createRunState, type RunState } from '../state/run-state.js';
 import { EventLogFollower } from '../store/event-log-follower.js';
 import { findRunFolder, RunNotFoundError } from '../store/find-run.js';
 import { isProcessAlive, processIdOf } from '../store/stored-runs.js';
+import {
+  checkRecordTarget,
+  type RecordTarget,
+} from '../record/record-target.js';
 import { renderMonitor } from '../ui/render-monitor.js';
 import { parseRunCommand } from './command-args.js';
 import { DEFAULT_TICK_MS } from './flag-table.js';
+import { warnIfRecordingFailed } from './monitor-output.js';
 import { attachPlainOutput } from './plain-output.js';
 import { handleStopSignals } from './stop-signals.js';
 import { formatSummary, summaryOptionsFor } from './summary.js';
@@ -23,9 +28,23 @@ const IDLE_POLLS_BEFORE_ENDED = 2;
  * Without a terminal it prints lines instead. Returns the exit code.
  */
 export async function watchRun(argv: readonly string[]): Promise<number> {
-  const args = parseRunCommand('watch', argv);
+  const args = parseRunCommand('watch', argv, {
+    record: { type: 'string' },
+  });
   if (typeof args === 'string') {
     return rejectInput(args);
+  }
+
+  const recordPath = args.values['record'];
+  const record =
+    typeof recordPath === 'string'
+      ? { path: recordPath, title: `traintop watch ${args.run}` }
+      : undefined;
+  const recordProblem = record
+    ? checkRecordTarget(record.path, process.stdout.isTTY === true)
+    : null;
+  if (recordProblem) {
+    return rejectInput(recordProblem);
   }
 
   let folder: string;
@@ -44,7 +63,7 @@ export async function watchRun(argv: readonly string[]): Promise<number> {
     state = reduceRunEvent(state, event);
   });
 
-  const watched = await follow(bus, folder, () => state);
+  const watched = await follow(bus, folder, () => state, record);
   process.stdout.write(
     `\n${formatSummary(state, summaryOptionsFor(process.stdout))}`,
   );
@@ -74,6 +93,7 @@ async function follow(
   bus: EventBus,
   folder: string,
   currentState: () => RunState,
+  record: RecordTarget | undefined,
 ): Promise<Watched> {
   let error: Error | null = null;
   let hasEnded = false;
@@ -82,7 +102,7 @@ async function follow(
     finish = resolve;
   });
 
-  const output = openOutput(bus, () => finish());
+  const output = openOutput(bus, () => finish(), record);
   const follower = new EventLogFollower({
     file: path.join(folder, 'events.jsonl'),
     intervalMs: DEFAULT_TICK_MS,
@@ -124,12 +144,17 @@ async function follow(
     removeSignalHandlers();
     follower.stop();
     await output.close();
+    warnIfRecordingFailed(output, record);
   }
 
   return { hasEnded, error };
 }
 
-function openOutput(bus: EventBus, quit: () => void) {
+function openOutput(
+  bus: EventBus,
+  quit: () => void,
+  record: RecordTarget | undefined,
+) {
   if (!process.stdout.isTTY) {
     const detach = attachPlainOutput({
       bus,
@@ -137,7 +162,7 @@ function openOutput(bus: EventBus, quit: () => void) {
       write: (text) => process.stdout.write(text),
     });
 
-    return { close: async () => detach() };
+    return { close: async () => detach(), recordingFailure: () => null };
   }
 
   return renderMonitor({
@@ -149,5 +174,6 @@ function openOutput(bus: EventBus, quit: () => void) {
     mode: 'watch',
     stdout: process.stdout,
     stdin: process.stdin,
+    ...(record ? { record } : {}),
   });
 }

@@ -67,6 +67,11 @@ export type LocalRunnerOptions = {
    * the best of each rung go on. Absent: every trial grows all its trees.
    */
   readonly halving?: HalvingOptions;
+  /**
+   * Pause of each trial after every chunk of trees but its last, in ms, so
+   * a demo can be followed by eye. Default 0. It changes no score.
+   */
+  readonly paceMs?: number;
 };
 
 type QueuedTrial = {
@@ -289,6 +294,7 @@ export class LocalRunner implements Runner {
       port: port2,
       checkpoint: queued.checkpoint,
       ...this.rungLimitOf(queued),
+      ...(this.options.paceMs ? { paceMs: this.options.paceMs } : {}),
     };
     this.requirePool()
       .run(task, { transferList: [port2] })

@@ -37,6 +37,11 @@ export type TrainTask = {
    * rung of a successive-halving search. Absent: grow the whole forest.
    */
   readonly stopAtTrees?: number;
+  /**
+   * Pause after every chunk but the last, in ms, to slow a demo down. A
+   * control signal ends it early. Absent: no pause.
+   */
+  readonly paceMs?: number;
 };
 
 /**

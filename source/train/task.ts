@@ -62,6 +62,9 @@ export default function trainTrial(task: TrainTask): TaskResult {
         elapsedMs: forest.elapsedMs,
         ...scores,
       });
+      if (!forest.isComplete && !isAtRung()) {
+        waitForPace(control, task.paceMs ?? 0);
+      }
     }
 
     // The result comes from the finished model's own predictions.
@@ -77,6 +80,16 @@ export default function trainTrial(task: TrainTask): TaskResult {
     };
   } finally {
     port.close();
+  }
+}
+
+/**
+ * Blocks the thread for the demo pace, outside the trial's training time.
+ * A pause, preemption or abort wakes it at once, so controls stay prompt.
+ */
+function waitForPace(control: Int32Array, paceMs: number): void {
+  if (paceMs > 0) {
+    Atomics.wait(control, 0, Control.run, paceMs);
   }
 }
 

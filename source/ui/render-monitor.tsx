@@ -1,4 +1,7 @@
 import { render } from 'ink';
+
+import { CastWriter, sessionEnv } from '../record/cast-writer.js';
+import type { RecordTarget } from '../record/record-target.js';
 import { Monitor, type MonitorProps } from './monitor.js';
 import { DiffingOutput } from './screen/diffing-output.js';
 
@@ -15,6 +18,11 @@ export type RenderMonitorOptions = MonitorProps & {
   readonly stdin: NodeJS.ReadableStream;
   /** Receives the time Ink spent rendering each frame, in ms. */
   readonly onRender?: (renderMs: number) => void;
+  /**
+   * File to record what the terminal is sent to, as asciicast v2. Ignored
+   * when stdout is not a TTY, since no monitor is drawn then. Absent: none.
+   */
+  readonly record?: RecordTarget;
 };
 
 /** A monitor on screen. */
@@ -25,6 +33,8 @@ export type MountedMonitor = {
   close(): Promise<void>;
   /** Unmounts and gives the terminal back at once, before a forced exit. */
   closeNow(): void;
+  /** The write error that cut the recording short, or null. */
+  recordingFailure(): Error | null;
 };
 
 /**
@@ -33,12 +43,25 @@ export type MountedMonitor = {
  * it sends only the cells that changed. Ctrl+C goes to `controls.quit`
  * instead of exiting, so the runner can stop cleanly. When stdout is not a
  * TTY, Ink writes one frame, with the final state, on close.
+ *
+ * With `record`, every byte sent to the terminal is also written to the
+ * recording as it is sent. Throws the file system's error when the
+ * recording cannot be created, before the terminal is touched.
  */
 export function renderMonitor(options: RenderMonitorOptions): MountedMonitor {
-  const { stdout, stdin, onRender, ...props } = options;
+  const { stdout, stdin, onRender, record, ...props } = options;
   const isTerminal = (stdout as { isTTY?: boolean }).isTTY === true;
   const output = isTerminal ? new DiffingOutput(stdout) : null;
-  output?.open();
+  const cast =
+    output && record
+      ? new CastWriter(record.path, {
+          width: output.columns,
+          height: output.rows,
+          title: record.title,
+          env: sessionEnv(),
+        })
+      : null;
+  output?.open(cast);
 
   const instance = render(<Monitor {...props} />, {
     stdout: output ?? stdout,
@@ -63,11 +86,14 @@ export function renderMonitor(options: RenderMonitorOptions): MountedMonitor {
       instance.unmount();
       await instance.waitUntilExit();
       output?.close();
+      cast?.close();
     },
     closeNow: () => {
       instance.unmount();
       output?.close();
+      cast?.close();
     },
+    recordingFailure: () => cast?.failure ?? null,
   };
 }
 

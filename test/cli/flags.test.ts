@@ -634,6 +634,8 @@ describe('helpText', () => {
       '--test-fraction F',
       '--cv K',
       '--config FILE',
+      '--record FILE.cast',
+      '--pace MS',
       '-h, --help',
       '-v, --version',
     ];
@@ -824,6 +826,55 @@ describe('parseFlags for the search in a config file', () => {
     expect(parseError(['--config', file])).toBe(
       `Cannot use search.trials 5 in ${file} with a grid search, which ` +
         'starts every combination: add --search random.',
+    );
+  });
+});
+
+describe('parseFlags for --pace and --record', () => {
+  it('leaves both out by default', () => {
+    const options = parseOptions([]);
+
+    expect(options.paceMs).toBeUndefined();
+    expect(options.recordPath).toBeUndefined();
+  });
+
+  it('reads a pace in milliseconds and a record path', () => {
+    const options = parseOptions(['--pace', '250', '--record', 'demo.cast']);
+
+    expect(options.paceMs).toBe(250);
+    expect(options.recordPath).toBe('demo.cast');
+  });
+
+  it('rejects a pace out of range', () => {
+    expect(parseError(['--pace', '10001'])).toBe(
+      'Invalid --pace "10001": expected a whole number of milliseconds ' +
+        'from 0 to 10000.',
+    );
+  });
+
+  it('rejects --pace with --redis', () => {
+    expect(parseError(['--pace', '100', '--redis', 'redis://localhost'])).toBe(
+      'Cannot use --pace with --redis: it slows the worker threads of ' +
+        'this machine only; drop one of them.',
+    );
+  });
+
+  it('rejects --record with --plain or --json', () => {
+    for (const mode of ['plain', 'json']) {
+      expect(parseError(['--record', 'a.cast', `--${mode}`])).toBe(
+        `Cannot use --record with --${mode}: --record records the ` +
+          `monitor, which --${mode} replaces with lines; drop one of them.`,
+      );
+    }
+  });
+
+  it('rejects a missing record path', () => {
+    expect(parseError(['--record'])).toBe(
+      'Missing value for --record: expected --record FILE.cast, the file ' +
+        'to record the monitor to.',
+    );
+    expect(parseError(['--record', ''])).toBe(
+      'Invalid --record "": expected a file path such as run.cast.',
     );
   });
 });

@@ -18,6 +18,14 @@ export type TerminalStream = NodeJS.WritableStream & {
   readonly fd?: number;
 };
 
+/** Receives a copy of everything sent to the terminal, such as a recording. */
+export type TerminalRecorder = {
+  /** Text sent to the terminal, escape sequences included. */
+  writeOutput(text: string): void;
+  /** The terminal's new size, in columns and rows. */
+  writeResize(columns: number, rows: number): void;
+};
+
 /**
  * A stream for Ink to render into that sends the terminal only the cells
  * that changed. Ink's incremental mode rewrites each changed line from its
@@ -28,7 +36,8 @@ export type TerminalStream = NodeJS.WritableStream & {
  *
  * It owns the real terminal's alternate screen: `open` enters it and hides
  * the cursor, `close` restores both, and so does process exit if `close`
- * was never reached.
+ * was never reached. A recorder given to `open` receives the same bytes as
+ * the terminal, from the alternate-screen switch on, and each resize.
  */
 export class DiffingOutput extends Writable {
   readonly isTTY = true;
@@ -37,6 +46,7 @@ export class DiffingOutput extends Writable {
   private terminalGrid: CellGrid | null = null;
   private isFlushQueued = false;
   private isOpen = false;
+  private recorder: TerminalRecorder | null = null;
 
   constructor(private readonly terminal: TerminalStream) {
     super({ decodeStrings: false });
@@ -60,9 +70,10 @@ export class DiffingOutput extends Writable {
     return this.terminal.rows ?? 24;
   }
 
-  open(): void {
+  open(recorder: TerminalRecorder | null = null): void {
     this.isOpen = true;
-    this.terminal.write(ENTER_SCREEN);
+    this.recorder = recorder;
+    this.send(ENTER_SCREEN);
     process.once('exit', this.restoreOnExit);
   }
 
@@ -72,8 +83,9 @@ export class DiffingOutput extends Writable {
     process.off('exit', this.restoreOnExit);
     if (this.isOpen) {
       this.isOpen = false;
-      this.terminal.write(LEAVE_SCREEN);
+      this.send(LEAVE_SCREEN);
     }
+    this.recorder = null;
     this.screen.dispose();
   }
 
@@ -108,11 +120,17 @@ export class DiffingOutput extends Writable {
     const changes = diffGrids(this.terminalGrid, grid);
     this.terminalGrid = grid;
     if (changes !== '') {
-      this.terminal.write(changes);
+      this.send(changes);
     }
   }
 
+  private send(text: string): void {
+    this.terminal.write(text);
+    this.recorder?.writeOutput(text);
+  }
+
   private readonly onResize = () => {
+    this.recorder?.writeResize(this.columns, this.rows);
     this.screen.resize(this.columns, this.rows);
     // The terminal reflows or clears on resize, so redraw every cell.
     this.terminalGrid = null;
@@ -126,5 +144,6 @@ export class DiffingOutput extends Writable {
 
     this.isOpen = false;
     writeSync(this.terminal.fd, LEAVE_SCREEN);
+    this.recorder?.writeOutput(LEAVE_SCREEN);
   };
 }

@@ -4,7 +4,10 @@ import xterm from '@xterm/headless';
 import { afterEach, describe, expect, test } from 'vitest';
 
 import { readGrid } from '../../../source/ui/screen/cell-grid.js';
-import { DiffingOutput } from '../../../source/ui/screen/diffing-output.js';
+import {
+  DiffingOutput,
+  type TerminalRecorder,
+} from '../../../source/ui/screen/diffing-output.js';
 
 type Screen = InstanceType<typeof xterm.Terminal>;
 
@@ -50,12 +53,25 @@ const CSI = '\u001B[';
 let output: DiffingOutput | null = null;
 let viewer: ViewerTerminal | null = null;
 
-function open() {
+function open(recorder: TerminalRecorder | null = null) {
   viewer = new ViewerTerminal();
   output = new DiffingOutput(viewer as unknown as NodeJS.WriteStream);
-  output.open();
+  output.open(recorder);
 
   return { output, viewer };
+}
+
+/** A recorder that keeps what it receives, as a list of events. */
+class ListRecorder implements TerminalRecorder {
+  readonly events: string[] = [];
+
+  writeOutput(text: string): void {
+    this.events.push(text);
+  }
+
+  writeResize(columns: number, rows: number): void {
+    this.events.push(`resize ${columns}x${rows}`);
+  }
 }
 
 /** Writes a frame the way Ink does: home, then lines ended by \n alone. */
@@ -150,5 +166,37 @@ describe('DiffingOutput', () => {
     output = null;
     await opened.viewer.settled();
     expect(opened.viewer.screen.buffer.active.type).toBe('normal');
+  });
+
+  test('copies every byte sent to the recorder', async () => {
+    const recorder = new ListRecorder();
+    const opened = open(recorder);
+    frame(opened.output, ['traintop', 'w1 running']);
+    await opened.viewer.settled();
+    frame(opened.output, ['traintop', 'w1 paused']);
+    await opened.viewer.settled();
+
+    opened.output.close();
+    output = null;
+    await opened.viewer.settled();
+    const recorded = recorder.events.join('');
+    expect(recorded.startsWith(`${CSI}?1049h`)).toBe(true);
+    expect(recorded.endsWith(`${CSI}?1049l`)).toBe(true);
+    expect(Buffer.byteLength(recorded)).toBe(opened.viewer.bytes);
+  });
+
+  test('records a resize before the redraw it causes', async () => {
+    const recorder = new ListRecorder();
+    const opened = open(recorder);
+    frame(opened.output, ['before']);
+    await opened.viewer.settled();
+
+    opened.viewer.resize(20, 3);
+    frame(opened.output, ['after']);
+    await opened.viewer.settled();
+
+    const resizeAt = recorder.events.indexOf('resize 20x3');
+    expect(resizeAt).toBeGreaterThan(0);
+    expect(recorder.events.slice(resizeAt + 1).join('')).toContain('after');
   });
 });
