@@ -6,12 +6,8 @@ import {
 
 import { Piscina } from 'piscina';
 
-import {
-  promote,
-  rungTrees,
-  type HalvingOptions,
-  type RungResult,
-} from '../plan/halving.js';
+import type { HalvingOptions } from '../plan/halving.js';
+import { HalvingLadder, type RungDecision } from '../plan/halving-ladder.js';
 import type { TrialSpec } from '../plan/trial-spec.js';
 import type { EventBus } from '../state/event-bus.js';
 import type { DataSource, RunEvent } from '../state/events.js';
@@ -111,10 +107,8 @@ export class LocalRunner implements Runner {
   private size: number;
   private paused = false;
   private stopping = false;
-  /** Results at each rung of a halving search, by rung. */
-  private readonly rungResults = new Map<number, RungResult[]>();
-  /** Trials still in the search at each rung, by rung. */
-  private readonly rungSizes = new Map<number, number>();
+  /** The rungs of a halving search, or null when trials grow in full. */
+  private readonly ladder: HalvingLadder | null;
   /** Checkpoints of trials waiting at a rung for the others, by trial id. */
   private readonly parked = new Map<string, QueuedTrial>();
   private finish: ((outcome: RunOutcome) => void) | null = null;
@@ -124,7 +118,9 @@ export class LocalRunner implements Runner {
     this.queue = options.trials
       .filter((spec) => !options.doneTrialIds?.has(spec.id))
       .map((spec) => ({ spec, attempt: 1, checkpoint: null, rung: 0 }));
-    this.rungSizes.set(0, this.queue.length);
+    this.ladder = options.halving
+      ? new HalvingLadder(options.halving, this.queue.length)
+      : null;
   }
 
   get isPaused(): boolean {
@@ -375,9 +371,7 @@ export class LocalRunner implements Runner {
         const { status: _status, ...outcome } = result;
         this.emit({ kind: 'trial-finished', trialId, workerId, ...outcome });
         // A forest smaller than its rung finishes there, out of the search.
-        if (this.options.halving) {
-          this.leaveRung(trial.rung);
-        }
+        this.apply(this.ladder?.leave(trial.rung) ?? null);
         break;
       }
       case 'preempted':
@@ -408,7 +402,12 @@ export class LocalRunner implements Runner {
           checkpoint: result.checkpoint,
           rung: trial.rung,
         });
-        this.recordRung(trial.rung, { trialId, testScore: result.testScore });
+        this.apply(
+          this.ladder?.reach(trial.rung, {
+            trialId,
+            testScore: result.testScore,
+          }) ?? null,
+        );
         break;
       case 'aborted':
         this.options.logger.info(
@@ -449,8 +448,8 @@ export class LocalRunner implements Runner {
         checkpoint: null,
         rung: trial.rung,
       });
-    } else if (this.options.halving) {
-      this.leaveRung(trial.rung);
+    } else {
+      this.apply(this.ladder?.leave(trial.rung) ?? null);
     }
   }
 
@@ -459,67 +458,36 @@ export class LocalRunner implements Runner {
    * it grows its whole forest: without halving, and at the last rung.
    */
   private rungLimitOf(queued: QueuedTrial): { stopAtTrees?: number } {
-    const { halving } = this.options;
-    if (!halving || queued.rung >= halving.rungs - 1) {
-      return {};
-    }
+    const stopAtTrees = this.ladder?.stopAtTrees(queued.spec, queued.rung);
 
-    const { trees } = queued.spec.params;
-    const stopAtTrees = rungTrees(
-      trees,
-      queued.spec.chunkSize,
-      queued.rung,
-      halving,
-    );
-
-    return stopAtTrees < trees ? { stopAtTrees } : {};
-  }
-
-  /** Records a trial that reached its rung, and promotes once all did. */
-  private recordRung(rung: number, result: RungResult): void {
-    const results = this.rungResults.get(rung) ?? [];
-    results.push(result);
-    this.rungResults.set(rung, results);
-    this.promoteIfComplete(rung);
-  }
-
-  /** Takes a trial that failed for good out of its rung. */
-  private leaveRung(rung: number): void {
-    this.rungSizes.set(rung, (this.rungSizes.get(rung) ?? 1) - 1);
-    this.promoteIfComplete(rung);
+    return stopAtTrees === undefined ? {} : { stopAtTrees };
   }
 
   /**
-   * Once every trial still in rung `rung` reached it, queues the best of
-   * them for the next rung from their checkpoints and prunes the others.
+   * Carries out a rung's decision: prunes the trials it stopped and queues
+   * the ones it kept for the next rung, from their checkpoints.
    */
-  private promoteIfComplete(rung: number): void {
-    const results = this.rungResults.get(rung) ?? [];
-    const { halving } = this.options;
-    if (!halving || results.length < (this.rungSizes.get(rung) ?? 0)) {
+  private apply(decision: RungDecision | null): void {
+    if (decision === null) {
       return;
     }
 
-    this.rungResults.delete(rung);
-    const { kept, pruned } = promote(results, halving);
-    const scores = new Map(results.map((r) => [r.trialId, r.testScore]));
-    for (const trialId of pruned) {
+    for (const { trialId, testScore } of decision.pruned) {
       const trial = this.parked.get(trialId)!;
       this.parked.delete(trialId);
       this.emit({
         kind: 'trial-pruned',
         trialId,
         treesDone: trial.checkpoint?.treesDone ?? 0,
-        testScore: scores.get(trialId) ?? null,
-        rung,
+        testScore,
+        rung: decision.rung,
       });
     }
 
-    this.rungSizes.set(rung + 1, kept.length);
-    for (const trialId of kept) {
+    for (const trialId of decision.kept) {
       const trial = this.parked.get(trialId)!;
       this.parked.delete(trialId);
-      this.queue.push({ ...trial, rung: rung + 1 });
+      this.queue.push({ ...trial, rung: decision.rung + 1 });
     }
   }
 
