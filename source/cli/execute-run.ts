@@ -172,6 +172,7 @@ async function createRunner(
       target: plan.queue.target,
       prefix: plan.queue.prefix,
       tickMs: display.tickMs,
+      ...(plan.halving ? { halving: plan.halving } : {}),
     });
   }
 

@@ -260,13 +260,6 @@ function readSearch(
   }
 
   if (kind === 'halving') {
-    if (values.redis !== undefined) {
-      throw new FlagError(
-        'Cannot use --search halving with --redis: successive halving ' +
-          'runs on local threads; drop one of them.',
-      );
-    }
-
     return { kind, halving: DEFAULT_HALVING };
   }
 

@@ -130,7 +130,7 @@ export async function resumeRun(argv: readonly string[]): Promise<number> {
         queue,
         // The trials left start the search again from its first rung: the
         // checkpoints of those that were between rungs are not stored.
-        ...(started.halving && !queue ? { halving: started.halving } : {}),
+        ...(started.halving ? { halving: started.halving } : {}),
       },
       {
         output,

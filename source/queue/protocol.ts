@@ -33,6 +33,12 @@ export type TrialJobData = {
   readonly attempt: number;
   /** Trees grown so far, or null to start with no trees. */
   readonly checkpoint: TrialCheckpoint | null;
+  /**
+   * Trees at which a successive-halving search stops the trial for its
+   * rung. The worker then writes the checkpoint into this data and ends
+   * the job with a trial-rung-reached result. Absent: grow every tree.
+   */
+  readonly stopAtTrees?: number;
 };
 
 /**
@@ -100,6 +106,16 @@ export type ProgressMessage =
       readonly foldTestScores: readonly number[];
       readonly metrics: TrialMetrics;
     } & Scores)
+  | (TrialMessageBase & {
+      /**
+       * Stopped at its job's `stopAtTrees`, the rung of a halving search.
+       * Its checkpoint is in the job's data for the coordinator to take on.
+       */
+      readonly kind: 'trial-rung-reached';
+      readonly treesDone: number;
+      /** Test score at the rung, or null when it had none. */
+      readonly testScore: number | null;
+    })
   | (TrialMessageBase & {
       /** Handed back to the queue with a checkpoint of its trees. */
       readonly kind: 'trial-preempted';

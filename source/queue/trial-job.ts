@@ -26,8 +26,11 @@ export type DraftMessage = DistributiveOmit<
   keyof MessageStamp
 >;
 
-/** The result a finished trial's job returns, which BullMQ stores. */
-export type TrialJobResult = MessageOf<'trial-finished'>;
+/**
+ * The result of a trial's job, which BullMQ stores: the trial finished, or
+ * it reached the rung of a halving search that its job stops at.
+ */
+export type TrialJobResult = MessageOf<'trial-finished' | 'trial-rung-reached'>;
 
 /** The parts of the worker that a trial job uses. */
 export type TrialJobContext = {
@@ -53,8 +56,10 @@ export type TrialJobContext = {
 /**
  * Trains the trial of one BullMQ job on the worker's pool and reports it on
  * the progress stream. Returns the trial-finished message as the job's
- * result. A preempted trial's checkpoint goes into the job's data and the
- * job back to waiting, and a failed trial is reported and rethrown, so
+ * result, or the trial-rung-reached message when the job stops the trial
+ * at a halving rung, with the checkpoint in the job's data. A preempted
+ * trial's checkpoint goes into the job's data and the job back to
+ * waiting, and a failed trial is reported and rethrown, so
  * BullMQ retries it when the job has attempts left. A preempted or aborted
  * trial whose job no longer exists, as after its coordinator deleted the
  * run, is dropped with one info line in the log.
@@ -100,11 +105,16 @@ export async function processTrialJob(
     case 'aborted':
       return dropAborted(job, context, trial, result.treesDone);
     case 'rung-reached':
-      // Queued runs send no stopAtTrees, so no task stops at a rung.
-      throw new UnrecoverableError(
-        `Trial ${trial.trialId} stopped at a rung, which queued runs do ` +
-          'not use.',
-      );
+      // The checkpoint goes into the job before the message says it is
+      // there, so the coordinator always finds it.
+      await job.updateData({ ...data, checkpoint: result.checkpoint });
+
+      return context.publish({
+        kind: 'trial-rung-reached' as const,
+        ...ids(trial),
+        treesDone: result.checkpoint.treesDone,
+        testScore: result.testScore,
+      });
   }
 }
 
@@ -253,6 +263,9 @@ async function runTask(
     control: trial.control.buffer as SharedArrayBuffer,
     port: port2,
     checkpoint: data.checkpoint,
+    ...(data.stopAtTrees === undefined
+      ? {}
+      : { stopAtTrees: data.stopAtTrees }),
   };
   try {
     return await context.pool.run(task, { transferList: [port2] });

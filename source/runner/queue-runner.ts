@@ -2,6 +2,8 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 
 import type { SharedTable } from '../data/shared-table.js';
+import type { HalvingOptions } from '../plan/halving.js';
+import { HalvingLadder, type RungDecision } from '../plan/halving-ladder.js';
 import type { TrialSpec } from '../plan/trial-spec.js';
 import { toRedisOptions } from '../queue/connection-options.js';
 import { MAX_THREADS, writeControl } from '../queue/control-record.js';
@@ -68,6 +70,21 @@ export type QueueRunnerOptions = {
   readonly logger: RunLogger;
   /** Trials of a resumed run that already have their result. */
   readonly doneTrialIds?: ReadonlySet<string>;
+  /**
+   * Runs a successive-halving search: each job stops its trial at a rung,
+   * and only the best of each rung get a job for the next. Absent: every
+   * trial grows all its trees.
+   */
+  readonly halving?: HalvingOptions;
+};
+
+/** The job of a trial still in the run, for the rung it trains towards. */
+type TrialJob = {
+  /** The trial id at rung 0, and `<trial id>-r<rung>` after it. */
+  readonly jobId: string;
+  /** Rung of a halving search, from 0; always 0 without halving. */
+  readonly rung: number;
+  readonly data: TrialJobData;
 };
 
 /** A worker process, as its heartbeats describe it. */
@@ -101,8 +118,18 @@ export class QueueRunner implements Runner {
   private readonly reader: Redis;
   private readonly queue: Queue<TrialJobData, TrialJobResult>;
   private readonly errors: ErrorLog;
-  /** Trials with no final result yet. */
-  private readonly pending: Map<string, TrialSpec>;
+  /** Trials with no final result yet, each with its current job. */
+  private readonly pending: Map<string, TrialJob>;
+  /** The rungs of a halving search, or null when trials grow in full. */
+  private readonly ladder: HalvingLadder | null;
+  /**
+   * Trials of a halving search that reached their rung and wait for the
+   * others, or for their next job, by trial id.
+   */
+  private readonly parked = new Set<string>();
+  /** Next-rung jobs being added; until they are, no job counts as lost. */
+  private promotions: Promise<void> = Promise.resolve();
+  private promoting = 0;
   private readonly hosts = new Map<string, HostRecord>();
   /** Worker numbers shown in the monitor, by `<hostId>/<slot>`. */
   private readonly workerNumbers = new Map<string, number>();
@@ -137,11 +164,13 @@ export class QueueRunner implements Runner {
     }
     this.watchConnection();
 
-    this.pending = new Map(
-      options.trials
-        .filter((spec) => !options.doneTrialIds?.has(spec.id))
-        .map((spec) => [spec.id, spec]),
+    const specs = options.trials.filter(
+      (spec) => !options.doneTrialIds?.has(spec.id),
     );
+    this.ladder = options.halving
+      ? new HalvingLadder(options.halving, specs.length)
+      : null;
+    this.pending = new Map(specs.map((spec) => [spec.id, this.firstJob(spec)]));
   }
 
   get isPaused(): boolean {
@@ -177,6 +206,7 @@ export class QueueRunner implements Runner {
         retries: options.retries,
         queue,
         ...(options.dataSource ? { data: options.dataSource } : {}),
+        ...(options.halving ? { halving: options.halving } : {}),
       });
     }
     options.logger.info({ ...queue, queue: this.keys.queueName }, 'queued run');
@@ -286,13 +316,29 @@ export class QueueRunner implements Runner {
     await this.addJobs([...this.pending.values()]);
   }
 
-  /** Adds one job per trial; a trial whose job exists is left alone. */
-  private async addJobs(specs: readonly TrialSpec[]): Promise<void> {
+  /** Returns a trial's job at the first rung, from no trees. */
+  private firstJob(spec: TrialSpec): TrialJob {
+    const stopAtTrees = this.ladder?.stopAtTrees(spec, 0);
+
+    return {
+      jobId: spec.id,
+      rung: 0,
+      data: {
+        spec,
+        attempt: 1,
+        checkpoint: null,
+        ...(stopAtTrees === undefined ? {} : { stopAtTrees }),
+      },
+    };
+  }
+
+  /** Adds each trial's job; a job that exists already is left alone. */
+  private async addJobs(jobs: readonly TrialJob[]): Promise<void> {
     await this.queue.addBulk(
-      specs.map((spec) => ({
+      jobs.map(({ jobId, data }) => ({
         name: TRIAL_JOB_NAME,
-        data: { spec, attempt: 1, checkpoint: null },
-        opts: { jobId: spec.id, attempts: this.options.retries + 1 },
+        data,
+        opts: { jobId, attempts: this.options.retries + 1 },
       })),
     );
   }
@@ -348,7 +394,7 @@ export class QueueRunner implements Runner {
    * job left to train.
    */
   private async settleEndedJobs(): Promise<void> {
-    if (this.pending.size === 0 || this.isSeeding) {
+    if (this.pending.size === 0 || this.isSeeding || this.promoting > 0) {
       return;
     }
 
@@ -363,10 +409,10 @@ export class QueueRunner implements Runner {
       return;
     }
 
-    for (const trialId of [...this.pending.keys()]) {
-      const job = await this.queue.getJob(trialId);
+    for (const [trialId, { jobId }] of [...this.pending]) {
+      const job = await this.queue.getJob(jobId);
       const state = job === undefined ? 'missing' : await job.getState();
-      if (!this.pending.has(trialId)) {
+      if (this.pending.get(trialId)?.jobId !== jobId) {
         continue;
       }
 
@@ -490,11 +536,17 @@ export class QueueRunner implements Runner {
           slot: _slot,
           ...result
         } = message;
+        const { rung } = this.pending.get(trialId)!;
         this.pending.delete(trialId);
         this.emit({ kind, ...result, workerId });
+        // A forest smaller than its rung finishes there, out of the search.
+        this.apply(this.ladder?.leave(rung) ?? null);
         this.endIfDone();
         break;
       }
+      case 'trial-rung-reached':
+        this.onRungReached(message, workerId);
+        break;
       case 'trial-preempted':
         this.emit({
           kind: 'trial-preempted',
@@ -513,15 +565,126 @@ export class QueueRunner implements Runner {
           willRetry: message.willRetry,
         });
         if (!message.willRetry) {
-          this.pending.delete(trialId);
-          this.endIfDone();
+          this.leaveRun(trialId);
         }
         break;
     }
   }
 
-  private failTrial(trialId: string, error: string): void {
+  /**
+   * Parks a trial that reached the rung its job stops at, until the rung
+   * decides. A report from an earlier rung's job, or a second report of
+   * this one, is dropped.
+   */
+  private onRungReached(
+    message: MessageOf<'trial-rung-reached'>,
+    workerId: number,
+  ): void {
+    const { trialId, treesDone, testScore } = message;
+    const job = this.pending.get(trialId)!;
+    const stopAt = job.data.stopAtTrees;
+    if (
+      this.ladder === null ||
+      this.parked.has(trialId) ||
+      stopAt === undefined ||
+      treesDone < stopAt
+    ) {
+      return;
+    }
+
+    this.parked.add(trialId);
+    // Back in the queue's view until the rung decides its fate.
+    this.emit({ kind: 'trial-preempted', trialId, workerId, treesDone });
+    this.apply(this.ladder.reach(job.rung, { trialId, testScore }));
+  }
+
+  /**
+   * Carries out a rung's decision: prunes the trials it stopped, and gives
+   * each trial it kept a job for the next rung that starts from the
+   * checkpoint its last job stored.
+   */
+  private apply(decision: RungDecision | null): void {
+    if (decision === null) {
+      return;
+    }
+
+    for (const { trialId, testScore } of decision.pruned) {
+      const job = this.pending.get(trialId);
+      this.pending.delete(trialId);
+      this.parked.delete(trialId);
+      this.emit({
+        kind: 'trial-pruned',
+        trialId,
+        treesDone: job?.data.stopAtTrees ?? 0,
+        testScore,
+        rung: decision.rung,
+      });
+    }
+
+    const kept = decision.kept.flatMap((trialId) => {
+      const job = this.pending.get(trialId);
+
+      return job === undefined ? [] : [job];
+    });
+    if (kept.length > 0) {
+      this.promoting += 1;
+      this.promotions = this.promotions
+        .then(() => this.promote(kept, decision.rung + 1))
+        .catch((error: unknown) => this.errors.warn('rung promotion', error))
+        .finally(() => {
+          this.promoting -= 1;
+        });
+    }
+    this.endIfDone();
+  }
+
+  /** Adds the jobs of trials kept for rung `rung`, from their checkpoints. */
+  private async promote(
+    lastJobs: readonly TrialJob[],
+    rung: number,
+  ): Promise<void> {
+    const jobs: TrialJob[] = [];
+    for (const last of lastJobs) {
+      const { spec } = last.data;
+      // A checkpoint lost with Redis's data means growing the trees again.
+      const stored = await this.queue.getJob(last.jobId);
+      const stopAtTrees = this.ladder?.stopAtTrees(spec, rung);
+      jobs.push({
+        jobId: `${spec.id}-r${rung}`,
+        rung,
+        data: {
+          spec,
+          attempt: 1,
+          checkpoint: stored?.data.checkpoint ?? null,
+          ...(stopAtTrees === undefined ? {} : { stopAtTrees }),
+        },
+      });
+    }
+
+    for (const job of jobs) {
+      const trialId = job.data.spec.id;
+      if (this.pending.has(trialId)) {
+        this.pending.set(trialId, job);
+        this.parked.delete(trialId);
+      }
+    }
+    if (!this.stopping) {
+      await this.addJobs(jobs);
+    }
+  }
+
+  /** Ends a trial that failed for good, and its place in a halving rung. */
+  private leaveRun(trialId: string): void {
+    const job = this.pending.get(trialId);
     this.pending.delete(trialId);
+    this.parked.delete(trialId);
+    if (job !== undefined) {
+      this.apply(this.ladder?.leave(job.rung) ?? null);
+    }
+    this.endIfDone();
+  }
+
+  private failTrial(trialId: string, error: string): void {
     this.emit({
       kind: 'trial-failed',
       trialId,
@@ -530,7 +693,7 @@ export class QueueRunner implements Runner {
       error,
       willRetry: false,
     });
-    this.endIfDone();
+    this.leaveRun(trialId);
   }
 
   private onHeartbeat(message: MessageOf<'host-sampled'>): void {

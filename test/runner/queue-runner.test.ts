@@ -20,7 +20,11 @@ import { shareTable } from '../../source/data/shared-table.js';
 import { splitRows } from '../../source/data/split.js';
 import type { TrialSpec } from '../../source/plan/trial-spec.js';
 import { parseRedisUrl } from '../../source/queue/redis-url.js';
-import { QueueRunner } from '../../source/runner/queue-runner.js';
+import { LocalRunner } from '../../source/runner/local-runner.js';
+import {
+  QueueRunner,
+  type QueueRunnerOptions,
+} from '../../source/runner/queue-runner.js';
 import type { RunOutcome } from '../../source/runner/runner.js';
 import { EventBus } from '../../source/state/event-bus.js';
 import type { EventOf, RunEvent } from '../../source/state/events.js';
@@ -58,7 +62,12 @@ class TestRun {
   readonly runner: QueueRunner;
   readonly outcome: Promise<RunOutcome>;
 
-  constructor(url: string, prefix: string, trials: readonly TrialSpec[]) {
+  constructor(
+    url: string,
+    prefix: string,
+    trials: readonly TrialSpec[],
+    extra: Partial<QueueRunnerOptions> = {},
+  ) {
     const bus = new EventBus();
     bus.subscribe((event) => this.events.push(event));
     this.runner = new QueueRunner({
@@ -72,6 +81,7 @@ class TestRun {
       prefix,
       tickMs: COORDINATOR_TICK_MS,
       logger: silent,
+      ...extra,
     });
     this.outcome = this.runner.run();
   }
@@ -135,8 +145,11 @@ describe.skipIf(!hasRedisServer)('QueueRunner', () => {
     workers = [];
   });
 
-  function startRun(trials: readonly TrialSpec[]) {
-    run = new TestRun(server.url, prefixOf(testNumber), trials);
+  function startRun(
+    trials: readonly TrialSpec[],
+    extra: Partial<QueueRunnerOptions> = {},
+  ) {
+    run = new TestRun(server.url, prefixOf(testNumber), trials, extra);
 
     return run;
   }
@@ -175,6 +188,50 @@ describe.skipIf(!hasRedisServer)('QueueRunner', () => {
     run.expectOneResultEach(trials);
     expect(run.eventsOf('trial-progress').length).toBeGreaterThan(pausedCount);
   }, 60_000);
+
+  it('prunes at each halving rung as the local runner does', async () => {
+    const halving = { eta: 3, rungs: 3 };
+    const trials = Array.from({ length: 9 }, (_, index) => ({
+      ...trial(index, 90),
+      params: {
+        trees: 90,
+        maxFeatures: 1 + (index % 4),
+        maxDepth: 1 + (index % 3),
+        seed: index,
+      },
+    }));
+    const run = startRun(trials, { halving });
+    await startWorker(2);
+    const local = await runLocally(trials, halving);
+
+    expect(await run.outcome).toBe('completed');
+    const pruned = (events: readonly RunEvent[]) =>
+      events
+        .filter((event) => event.kind === 'trial-pruned')
+        .map(({ trialId, rung, treesDone, testScore }) => ({
+          trialId,
+          rung,
+          treesDone,
+          testScore,
+        }))
+        .sort((a, b) => a.trialId.localeCompare(b.trialId));
+    const finished = (events: readonly RunEvent[]) =>
+      events.flatMap((event) =>
+        event.kind === 'trial-finished'
+          ? [[event.trialId, event.trees, event.testScore]]
+          : [],
+      );
+
+    // Six pruned at 10 trees, two at 30, and one grows all 90.
+    expect(
+      pruned(run.events)
+        .map((event) => event.treesDone)
+        .sort(),
+    ).toEqual([10, 10, 10, 10, 10, 10, 30, 30]);
+    expect(pruned(run.events)).toEqual(pruned(local));
+    expect(finished(run.events)).toEqual(finished(local));
+    expect(run.eventsOf('run-started')[0]!.halving).toEqual(halving);
+  }, 90_000);
 
   it('reaches workers at once, not on their next tick', async () => {
     // Long enough that a worker waiting for its tick would fail each step.
@@ -279,6 +336,31 @@ describe.skipIf(!hasRedisServer)('QueueRunner', () => {
 
 function prefixOf(testNumber: number): string {
   return testPrefix(`queue-runner-${testNumber}`);
+}
+
+/** Runs the trials on local threads and returns every event. */
+async function runLocally(
+  trials: readonly TrialSpec[],
+  halving: { eta: number; rungs: number },
+): Promise<RunEvent[]> {
+  const events: RunEvent[] = [];
+  const bus = new EventBus();
+  bus.subscribe((event) => events.push(event));
+  const runner = new LocalRunner({
+    bus,
+    runId: 'local',
+    job: 'iris random forest',
+    data: { kind: 'shared', table },
+    trials,
+    poolSize: 2,
+    maxPoolSize: 2,
+    retries: 1,
+    logger: silent,
+    halving,
+  });
+  await runner.run();
+
+  return events;
 }
 
 function sleep(ms: number): Promise<void> {
