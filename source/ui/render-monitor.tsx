@@ -85,6 +85,7 @@ export function renderMonitor(options: RenderMonitorOptions): MountedMonitor {
       await instance.waitUntilRenderFlush();
       instance.unmount();
       await instance.waitUntilExit();
+      await output?.drain();
       output?.close();
       cast?.close();
     },

@@ -77,6 +77,16 @@ export class DiffingOutput extends Writable {
     process.once('exit', this.restoreOnExit);
   }
 
+  /**
+   * Resolves once everything written so far has reached the terminal. The
+   * copy of the screen parses writes in the background, so the last frame
+   * before a close would otherwise never be sent.
+   */
+  async drain(): Promise<void> {
+    await new Promise<void>((resolve) => this.screen.write('', resolve));
+    this.flush();
+  }
+
   /** Leaves the alternate screen and shows the cursor again. */
   close(): void {
     this.terminal.off('resize', this.onResize);

@@ -157,6 +157,23 @@ describe('DiffingOutput', () => {
     );
   });
 
+  test('sends the last frame before it closes', async () => {
+    const recorder = new ListRecorder();
+    const opened = open(recorder);
+
+    // Closed at once after the write, as when the run ends.
+    frame(opened.output, ['48 done']);
+    await opened.output.drain();
+    opened.output.close();
+    output = null;
+
+    const sent = recorder.events.join('');
+    expect(sent).toContain('48 done');
+    expect(sent.indexOf('48 done')).toBeLessThan(
+      sent.lastIndexOf(`${CSI}?1049l`),
+    );
+  });
+
   test('enters and leaves the alternate screen', async () => {
     const opened = open();
     await opened.viewer.settled();
