@@ -83,9 +83,11 @@ export function renderMonitor(options: RenderMonitorOptions): MountedMonitor {
     waitUntilRenderFlush: () => instance.waitUntilRenderFlush(),
     close: async () => {
       await instance.waitUntilRenderFlush();
+      // Before unmounting: Ink's own exit sequences would blank the copy
+      // of the screen that the last frame is diffed from.
+      await output?.drain();
       instance.unmount();
       await instance.waitUntilExit();
-      await output?.drain();
       output?.close();
       cast?.close();
     },
