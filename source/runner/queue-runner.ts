@@ -825,14 +825,16 @@ export class QueueRunner implements Runner {
    * in the monitor keeps its number while the run lasts.
    */
   private workerNumberOf(hostId: string, slot: number): number {
-    const key = `${hostId}/${slot}`;
-    let number = this.workerNumbers.get(key);
-    if (number === undefined) {
-      number = this.workerNumbers.size + 1;
-      this.workerNumbers.set(key, number);
+    // A host's slots are numbered in slot order, even when a higher slot
+    // reports first, so its rows read in order.
+    for (let lower = 1; lower <= slot; lower += 1) {
+      const key = `${hostId}/${lower}`;
+      if (!this.workerNumbers.has(key)) {
+        this.workerNumbers.set(key, this.workerNumbers.size + 1);
+      }
     }
 
-    return number;
+    return this.workerNumbers.get(`${hostId}/${slot}`)!;
   }
 
   private setControl(control: ControlRecord): void {
