@@ -19,8 +19,8 @@ export type RungDecision = {
  * The rungs of one successive-halving search: which trials reached each
  * rung, how many are still training towards it, and what it decided. A
  * runner reports trials as they reach a rung or leave the search, and
- * trains on the trials each decision keeps. It keeps no checkpoints; the
- * runner holds those.
+ * trains on the trials each decision keeps. The runner keeps the
+ * checkpoints.
  */
 export class HalvingLadder {
   /** Results at each rung not decided yet, by rung. */

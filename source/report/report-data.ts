@@ -10,10 +10,10 @@ import {
 import { describeEvaluation } from '../ui/data-summary.js';
 import { formatTrialParams } from '../ui/format.js';
 
-/** Most points kept of one trial's learning curve. */
+/** Maximum points kept of one trial's learning curve. */
 export const MAX_CURVE_POINTS = 120;
 
-/** Most points kept of each resource series over the run. */
+/** Maximum points kept of each resource series over the run. */
 export const MAX_RESOURCE_POINTS = 600;
 
 const BYTES_PER_GIB = 1024 ** 3;
@@ -117,10 +117,10 @@ export type ReportData = {
 };
 
 /**
- * Gathers what the report shows from a run's events, the state they fold
- * to and its analysis. Curves and readings come from the events, since the
- * state keeps only the recent ones; long series are thinned to a bounded
- * number of points so the file stays small for long runs.
+ * Collects what the report shows from a run's events, the state they fold
+ * to and its analysis. Curves and readings come from the events, because
+ * the state keeps only the recent ones. Long series are thinned to a
+ * bounded number of points, so the file stays small for long runs.
  */
 export function buildReportData(
   events: readonly RunEvent[],

@@ -13,7 +13,7 @@ export type ChartLibrary = {
 
 const SCORE_DIGITS = 3;
 
-/** Most alerts listed unfolded; a longer list starts folded. */
+/** Maximum alerts listed unfolded. A longer list starts folded. */
 const OPEN_ALERTS_UP_TO = 10;
 
 /**
