@@ -108,8 +108,9 @@ function metricColumn(task: Task): FinishedColumn {
     task === 'classification' ? SCORE_MAX_CELLS : ERROR_MAX_CELLS;
   const width = Math.max(textWidth(header), cellWidth) + 1;
 
+  // A pruned trial has no finished forest to measure, so its cell says why.
   return column('metric', header, width, 'right', (trial) =>
-    formatTrialMetric(trial.metrics),
+    trial.status === 'pruned' ? 'pruned' : formatTrialMetric(trial.metrics),
   );
 }
 

@@ -64,7 +64,10 @@ export function FinishedTable({
     width,
     task,
     isCrossValidated: isCrossValidated(state),
-    hasMetrics: ranked.some((trial) => trial.metrics !== null),
+    // The column also marks pruned trials, which have no metrics.
+    hasMetrics: ranked.some(
+      (trial) => trial.metrics !== null || trial.status === 'pruned',
+    ),
   });
   const detail = [
     `${counts.finished} of ${counts.total}`,

@@ -104,6 +104,7 @@ test('lists pruned trials after the finished ones', () => {
   // Twelve finished rows come first; the pruned one with more trees leads.
   expect(lines[14]).toMatch(/^ {2}t21 .* 0\.500 .* {2,}30 /);
   expect(lines[15]).toMatch(/^ {2}t20 .* 0\.900 .* {2,}10 /);
+  expect(lines[15]).toMatch(/ pruned$/);
   unmount();
 });
 
