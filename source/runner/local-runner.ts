@@ -107,6 +107,8 @@ export class LocalRunner implements Runner {
   private size: number;
   private paused = false;
   private stopping = false;
+  /** True once the pool terminates its threads, ending the run. */
+  private terminating = false;
   /** The rungs of a halving search, or null when trials grow in full. */
   private readonly ladder: HalvingLadder | null;
   /** Checkpoints of trials waiting at a rung for the others, by trial id. */
@@ -421,6 +423,18 @@ export class LocalRunner implements Runner {
   private onError(trial: RunningTrial, error: unknown): void {
     const message = describeError(error);
     const { threadId, workerId, attempt, spec } = trial;
+    // A chunk still training when the stop's grace ran out ends with its
+    // thread. The trial did not fail: it stays unfinished, and a resume
+    // trains it again.
+    if (this.terminating) {
+      this.options.logger.info(
+        { trialId: spec.id, workerId, treesDone: trial.treesDone },
+        'trial stopped with its thread',
+      );
+
+      return;
+    }
+
     const willRetry = attempt <= this.options.retries && !this.stopping;
     this.options.logger.warn(
       { err: error, trialId: spec.id, workerId, attempt, willRetry },
@@ -575,6 +589,7 @@ export class LocalRunner implements Runner {
 
     this.finish = null;
     this.stopping = true;
+    this.terminating = true;
     await this.pool?.destroy();
     this.emit({ kind: 'run-finished', reason: outcome });
     finish(outcome);

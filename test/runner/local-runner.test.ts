@@ -208,6 +208,23 @@ describe('LocalRunner', () => {
     expect(ofKind(events, 'worker-failed')).toHaveLength(2);
   });
 
+  it('leaves a trial cut short by a stop unfinished, not failed', async () => {
+    const { runner, events } = startRunner({
+      trials: [trial('t-stuck', 0)],
+      taskFile: faultyTask,
+    });
+    await waitFor(() => ofKind(events, 'trial-started').length > 0);
+
+    await runner.stop();
+
+    expect(ofKind(events, 'trial-failed')).toEqual([]);
+    expect(ofKind(events, 'worker-failed')).toEqual([]);
+    expect(events.at(-1)).toMatchObject({
+      kind: 'run-finished',
+      reason: 'stopped',
+    });
+  });
+
   it('ends with every trial finished or failed when retries run out', async () => {
     const trials = [trial('t-exits', 0), trial('t-throws', 1)];
     const { events, outcome } = startRunner({
