@@ -1,4 +1,13 @@
-import { accessSync, constants, statSync, type Stats } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  existsSync,
+  openSync,
+  statSync,
+  unlinkSync,
+  type Stats,
+} from 'node:fs';
 import path from 'node:path';
 
 /** A monitor recording to start: the file and the title players show. */
@@ -24,7 +33,7 @@ export function checkRecordTarget(
     return `Invalid --record "${file}": expected a file path such as run.cast.`;
   }
 
-  const fileProblem = checkRecordPath(file);
+  const fileProblem = checkRecordPath(file) ?? tryOpening(file);
   if (fileProblem !== null) {
     return fileProblem;
   }
@@ -102,6 +111,30 @@ function checkFolder(file: string): string | null {
     `the folder ${folder} is not writable; pass --record a path in a ` +
       'writable folder.',
   );
+}
+
+/**
+ * Opens the file for appending and closes it again, removing it when it
+ * did not exist, so a place that permissions allow but the file system
+ * refuses, such as /proc, fails here and not once the run started.
+ */
+function tryOpening(file: string): string | null {
+  const existed = existsSync(file);
+  try {
+    closeSync(openSync(file, 'a'));
+    if (!existed) {
+      unlinkSync(file);
+    }
+
+    return null;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+
+    return (
+      `Cannot record to ${file} (${code}): pass --record a path in a ` +
+      'folder where you can create files.'
+    );
+  }
 }
 
 function checkAccess(

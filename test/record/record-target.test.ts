@@ -94,6 +94,23 @@ describe('checkRecordTarget', () => {
     );
   });
 
+  it('leaves no file behind when it accepts a path', () => {
+    const file = path.join(folder(), 'run.cast');
+    checkRecordTarget(file, true);
+
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it.skipIf(!existsSync('/proc/self'))(
+    'rejects a folder that takes no new files',
+    () => {
+      expect(checkRecordTarget('/proc/run.cast', true)).toBe(
+        'Cannot record to /proc/run.cast (ENOENT): pass --record a path in ' +
+          'a folder where you can create files.',
+      );
+    },
+  );
+
   it('rejects a blank path', () => {
     expect(checkRecordTarget(' ', true)).toBe(
       'Invalid --record " ": expected a file path such as run.cast.',
