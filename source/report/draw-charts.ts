@@ -23,7 +23,10 @@ export function drawCharts(data: ReportData, Chart: typeof ChartType): void {
   const cpu = '#1971c2';
   const memory = '#2f9e44';
   const own = '#ae3ec9';
-  const hostColors = ['#1971c2', '#e8590c', '#2f9e44', '#ae3ec9', '#f08c00'];
+  // Worker machines of a queued run, none the colour of a line above.
+  const hostColors = ['#e8590c', '#0c8599', '#c2255c', '#f08c00', '#5f3dc4'];
+  const hostColor = (index: number) =>
+    hostColors[index % hostColors.length] ?? ink;
 
   Chart.defaults.animation = false;
   Chart.defaults.color = ink;
@@ -189,11 +192,7 @@ export function drawCharts(data: ReportData, Chart: typeof ChartType): void {
       datasets: [
         line('this machine', resources.cpuPercent, cpu),
         ...resources.hosts.map((host, index) =>
-          line(
-            host.id,
-            host.cpuPercent,
-            hostColors[(index + 1) % hostColors.length] ?? cpu,
-          ),
+          line(host.id, host.cpuPercent, hostColor(index)),
         ),
       ],
     },
@@ -211,11 +210,7 @@ export function drawCharts(data: ReportData, Chart: typeof ChartType): void {
       datasets: [
         line('machine in use (GiB)', resources.memUsedGib, memory),
         ...resources.hosts.map((host, index) =>
-          line(
-            `${host.id} (GiB)`,
-            host.memUsedGib,
-            hostColors[(index + 1) % hostColors.length] ?? memory,
-          ),
+          line(`${host.id} (GiB)`, host.memUsedGib, hostColor(index)),
         ),
         {
           ...line('traintop RSS (MiB)', resources.rssMib, own),

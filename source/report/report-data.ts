@@ -1,7 +1,7 @@
 import type { RunAnalysis } from '../analysis/run-analysis.js';
 import type { TrialParams } from '../plan/trial-spec.js';
 import type { AlertRule, RunEvent } from '../state/events.js';
-import type { RunState, TrialStatus } from '../state/run-state.js';
+import type { RunState, TrialState, TrialStatus } from '../state/run-state.js';
 import {
   countTrials,
   rankFinishedTrials,
@@ -42,6 +42,11 @@ export type ReportTrial = {
   readonly label: string;
   readonly params: TrialParams;
   readonly status: TrialStatus;
+  /**
+   * The status as the report shows it. Trials of a run that ended early
+   * read `interrupted` or `never ran` rather than running or queued.
+   */
+  readonly statusText: string;
   readonly trainScore: number | null;
   readonly testScore: number | null;
   readonly treesDone: number;
@@ -143,7 +148,7 @@ export function buildReportData(
     durationMs,
     status: describeStatus(state, analysis.isRunning),
     counts: countTrials(state),
-    trials: listTrials(events, state),
+    trials: listTrials(events, state, analysis.isRunning),
     best: findBest(state),
     analysis,
     resources: collectResources(
@@ -166,6 +171,7 @@ function describeStatus(state: RunState, isRunning: boolean): string {
 function listTrials(
   events: readonly RunEvent[],
   state: RunState,
+  isRunning: boolean,
 ): ReportTrial[] {
   const curves = collectCurves(events);
 
@@ -181,6 +187,7 @@ function listTrials(
         label: formatTrialParams(trial.spec.params),
         params: trial.spec.params,
         status: trial.status,
+        statusText: describeTrialStatus(trial, isRunning),
         trainScore: finiteOrNull(trial.trainScore),
         testScore: finiteOrNull(trial.testScore),
         treesDone: trial.treesDone,
@@ -189,6 +196,14 @@ function listTrials(
       },
     ];
   });
+}
+
+function describeTrialStatus(trial: TrialState, isRunning: boolean): string {
+  if (isRunning || (trial.status !== 'running' && trial.status !== 'queued')) {
+    return trial.status;
+  }
+
+  return trial.attempt === 0 ? 'never ran' : 'interrupted';
 }
 
 /**

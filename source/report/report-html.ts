@@ -75,7 +75,7 @@ function describeRun(data: ReportData): string {
     data.evaluation,
     `started ${new Date(data.startedAt).toISOString()}`,
     `${data.status} after ${formatDuration(data.durationMs)}`,
-    `${counts.total} trials: ${counts.finished} finished` +
+    `${countOf(counts.total, 'trial')}: ${counts.finished} finished` +
       (counts.pruned > 0 ? `, ${counts.pruned} pruned` : '') +
       (counts.failed > 0 ? `, ${counts.failed} failed` : '') +
       (counts.running + counts.queued > 0
@@ -84,6 +84,10 @@ function describeRun(data: ReportData): string {
   ];
 
   return parts.filter((part) => part !== '').join(' · ');
+}
+
+function countOf(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function renderNotes(notes: readonly string[]): string {
@@ -160,7 +164,7 @@ function renderCurves(data: ReportData): string {
   const body = hasCurves
     ? `<p class="hint">Test ${escapeHtml(data.scoreName)} as each forest grew, one line per trial; darker lines ended higher. The best trial is drawn in orange${data.counts.pruned > 0 ? ', pruned trials dashed' : ''}.</p>
 <div class="chart tall"><canvas id="learning-curves"></canvas></div>`
-    : '<p class="empty">No trial reported a score yet.</p>';
+    : `<p class="empty">No trial reported a score${data.status === 'running' ? ' yet' : ''}.</p>`;
 
   return section('curves', 'Learning curves', body);
 }
@@ -186,6 +190,13 @@ function renderEffect(effect: ParameterEffect): string {
     effect.meanRange === null
       ? `<p class="empty">${escapeHtml(effect.note ?? 'No effect to show.')}</p>`
       : `<div class="chart"><canvas id="effect-${effect.name}"></canvas></div>`;
+  if (effect.values.length === 0) {
+    return `<div class="effect">
+<h3>${escapeHtml(effect.name)}</h3>
+${chart}
+</div>`;
+  }
+
   const rows = effect.values
     .map(
       (value) =>
@@ -209,18 +220,32 @@ ${rows}
 
 function renderResources(data: ReportData): string {
   const { resources } = data;
-  const hasReadings =
-    resources.cpuPercent.length > 0 ||
-    resources.memUsedGib.length > 0 ||
-    resources.hosts.length > 0;
-  const body = hasReadings
-    ? `<div class="pair">
-<div><h3>CPU</h3><div class="chart"><canvas id="cpu"></canvas></div></div>
-<div><h3>Memory</h3><div class="chart"><canvas id="memory"></canvas></div></div>
-</div>`
-    : '<p class="empty">The run recorded no CPU or memory readings.</p>';
+  // A line needs two readings, which a run shorter than a tick lacks.
+  const hasLine = (
+    ...series: readonly (readonly (readonly [number, number])[])[]
+  ) => series.some((points) => points.length >= 2);
+  const hasCpu = hasLine(
+    resources.cpuPercent,
+    ...resources.hosts.map((host) => host.cpuPercent),
+  );
+  const hasMemory = hasLine(
+    resources.memUsedGib,
+    resources.rssMib,
+    ...resources.hosts.map((host) => host.memUsedGib),
+  );
+  const chartOrNote = (title: string, id: string, isDrawn: boolean) =>
+    isDrawn
+      ? `<div><h3>${title}</h3><div class="chart"><canvas id="${id}"></canvas></div></div>`
+      : `<div><h3>${title}</h3><p class="empty">Too few readings to draw: the run recorded them for less than two ticks.</p></div>`;
 
-  return section('resources', 'CPU and memory', body);
+  return section(
+    'resources',
+    'CPU and memory',
+    `<div class="pair">
+${chartOrNote('CPU', 'cpu', hasCpu)}
+${chartOrNote('Memory', 'memory', hasMemory)}
+</div>`,
+  );
 }
 
 function renderAlerts(data: ReportData): string {
@@ -265,7 +290,7 @@ function renderTrials(data: ReportData): string {
         `<tr class="${trial.status}"><td>${escapeHtml(trial.id)}</td>` +
         `<td>${trial.params.trees}</td><td>${trial.params.maxFeatures}</td>` +
         `<td>${trial.params.maxDepth}</td><td>${trial.params.seed}</td>` +
-        `<td>${trial.status}</td><td>${trial.treesDone}</td>` +
+        `<td>${trial.statusText}</td><td>${trial.treesDone}</td>` +
         `<td>${formatScore(trial.trainScore)}</td>` +
         `<td>${formatScore(trial.testScore)}</td>` +
         `<td>${trial.elapsedMs > 0 ? formatTrainingTime(trial.elapsedMs) : '–'}</td></tr>`,

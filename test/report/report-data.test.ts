@@ -130,6 +130,32 @@ describe('buildReportData', () => {
     expect(report.durationMs).toBe(2500);
   });
 
+  it('calls the unfinished trials of a dead run interrupted', () => {
+    const events = [
+      startEvent(),
+      {
+        kind: 'trial-started',
+        at: START + 10,
+        trialId: first.id,
+        workerId: 1,
+        attempt: 1,
+        treesDone: 0,
+      } as const,
+    ];
+    const state = reduceRunEvents(createRunState(), events);
+    const dead = buildReportData(events, state, analyzeRun(state, false));
+    const live = buildReportData(events, state, analyzeRun(state, true));
+
+    expect(dead.trials.map((trial) => trial.statusText)).toEqual([
+      'interrupted',
+      'never ran',
+    ]);
+    expect(live.trials.map((trial) => trial.statusText)).toEqual([
+      'running',
+      'queued',
+    ]);
+  });
+
   it('has no best trial while none finished', () => {
     const report = reportOf([startEvent(), progress(first.id, 10, 0.8, 100)]);
 

@@ -97,5 +97,6 @@ describe('renderReportHtml', () => {
     );
     expect(html).toContain('one finished trial: effects need two values');
     expect(html).not.toContain('NaN');
+    expect(html).toContain(' · 1 trial: 1 finished');
   });
 });

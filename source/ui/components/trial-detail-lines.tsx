@@ -197,10 +197,16 @@ function metricLine(trial: TrialState, task: Task): DetailLine {
   const { metrics } = trial;
   const label = task === 'classification' ? 'macro F1' : 'RMSE';
   if (metrics === null) {
+    // Measures of the finished forest, which a pruned trial never grew.
+    const reason =
+      trial.status === 'pruned'
+        ? 'none: pruned before its forest was complete'
+        : 'not recorded in this run';
+
     return {
       label,
       keepRank: 3,
-      content: <Text color={colors.muted}>not recorded in this run</Text>,
+      content: <Text color={colors.muted}>{reason}</Text>,
     };
   }
 

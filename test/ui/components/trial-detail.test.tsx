@@ -1,5 +1,6 @@
 import { render } from 'ink-testing-library';
 import { expect, test } from 'vitest';
+import { reduceRunEvents } from '../../../source/state/reducer.js';
 import type { RunState } from '../../../source/state/run-state.js';
 import { TrialDetail } from '../../../source/ui/components/trial-detail.js';
 import { textWidth } from '../../../source/ui/text-cells.js';
@@ -152,6 +153,27 @@ test('says what an older log did not record', () => {
   );
   expect(lines).toContain('curve     N/A');
   expect(lines.some((line) => line.startsWith('data'))).toBe(false);
+  unmount();
+});
+
+test('says where a pruned trial stopped', () => {
+  const pruned = reduceRunEvents(holdout, [
+    {
+      kind: 'trial-pruned',
+      at: 0,
+      trialId: 't20',
+      treesDone: 30,
+      testScore: 0.9,
+      rung: 0,
+    },
+  ]);
+  const { lastFrame, unmount } = renderDetail(pruned, 't20');
+
+  const frame = lastFrame() ?? '';
+  expect(frame).toContain('pruned by halving at 30 trees');
+  expect(linesOf(frame)).toContain(
+    'macro F1  none: pruned before its forest was complete',
+  );
   unmount();
 });
 
