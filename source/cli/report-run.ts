@@ -38,6 +38,13 @@ export async function reportRunCommand(
       args.run,
     );
     warnIfCutShort(log);
+    if (state.runId === '') {
+      return rejectInput(
+        `Run ${args.run} has no events: its process stopped before the ` +
+          'run started, so there is nothing to report.',
+      );
+    }
+
     const file = args.values['file'];
     const target =
       typeof file === 'string' ? file : path.join(folder, REPORT_FILE_NAME);

@@ -1,5 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -67,6 +74,20 @@ describe('traintop report', () => {
         'with a path in a folder that exists and that you can write to.\n',
     );
     expect(existsSync(path.dirname(target))).toBe(false);
+  });
+
+  it('rejects a run that never started', () => {
+    const folder = path.join(out, '20261205T000000-1');
+    mkdirSync(folder);
+    writeFileSync(path.join(folder, 'events.jsonl'), '');
+    const result = traintop(['report', folder]);
+
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(
+      `error: Run ${folder} has no events: its process stopped before the ` +
+        'run started, so there is nothing to report.\n',
+    );
+    expect(existsSync(path.join(folder, 'report.html'))).toBe(false);
   });
 
   it('rejects an unknown flag with its usage', () => {
