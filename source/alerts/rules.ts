@@ -10,6 +10,12 @@ import {
 import { scoreLabel, taskOf } from '../ui/score-labels.js';
 import type { AlertSettings } from './alert-settings.js';
 
+/** Decimals of the scores in alert messages, as formatScore shows them. */
+const SCORE_DIGITS = 3;
+
+/** Maximum decimals of a gap in a message, for an `--alert-gap` with many. */
+const MAX_GAP_DIGITS = 6;
+
 /** An alert that the run's state calls for, active or about to be. */
 export type DesiredAlert = {
   /** Rule and subject, such as `stalled:w3` or `overfitting:t12`. */
@@ -133,12 +139,29 @@ function findFailedTrials(state: RunState): DesiredAlert[] {
 /**
  * Finds trials whose training score exceeds the test score by more than
  * `maxGap`: finished ones, and running ones past half their trees, whose
- * scores no longer swing much from chunk to chunk.
+ * scores no longer swing much from chunk to chunk. An overfitting alert
+ * already raised for a trial stays with its message for the rest of the
+ * run, so a gap that narrows on a later chunk does not clear it.
  */
 function findOverfitTrials(state: RunState, maxGap: number) {
   const label = scoreLabel(taskOf(state.data));
+  const digits = gapDigits(maxGap);
   const alerts: DesiredAlert[] = [];
   for (const trial of listTrials(state)) {
+    const alertId = `overfitting:${trial.spec.id}`;
+    const raised = state.alerts.active.find(
+      (alert) => alert.alertId === alertId,
+    );
+    if (raised !== undefined) {
+      alerts.push({
+        alertId,
+        rule: 'overfitting',
+        message: raised.message,
+        trialId: trial.spec.id,
+      });
+      continue;
+    }
+
     const { trainScore, testScore } = trial;
     const isFarEnough =
       trial.status === 'finished' ||
@@ -148,22 +171,37 @@ function findOverfitTrials(state: RunState, maxGap: number) {
       continue;
     }
 
-    const gap = trainScore - testScore;
-    if (gap > maxGap) {
+    // The gap is compared as the message shows it, so a gap such as
+    // 0.75 - 0.6, which is 0.15000000000000002 in floating point, does
+    // not read `gap 0.150 above 0.15`.
+    const gap = (trainScore - testScore).toFixed(digits);
+    if (Number(gap) > maxGap) {
       alerts.push({
-        alertId: `overfitting:${trial.spec.id}`,
+        alertId,
         rule: 'overfitting',
         message:
           `${trial.spec.id} train ${label} ${formatScore(trainScore)}, ` +
           `test ${label} ${formatScore(testScore)} at ${trial.treesDone} ` +
-          `of ${trial.spec.params.trees} trees: gap ${formatScore(gap)} ` +
-          `above ${maxGap}`,
+          `of ${trial.spec.params.trees} trees: gap ${gap} above ${maxGap}`,
         trialId: trial.spec.id,
       });
     }
   }
 
   return alerts;
+}
+
+/**
+ * Returns the decimals to show a gap with: three, like the scores, or as
+ * many as `maxGap` has, up to MAX_GAP_DIGITS.
+ */
+function gapDigits(maxGap: number): number {
+  let digits = SCORE_DIGITS;
+  while (digits < MAX_GAP_DIGITS && Number(maxGap.toFixed(digits)) !== maxGap) {
+    digits += 1;
+  }
+
+  return digits;
 }
 
 /**
@@ -181,7 +219,7 @@ function findPlateaus(state: RunState, chunks: number): DesiredAlert[] {
     .filter(
       (trial) =>
         trial.status === 'running' &&
-        trial.chunksSinceBest >= chunks &&
+        countChunksSinceBest(trial) >= chunks &&
         trial.treesDone < trial.spec.params.trees,
     )
     .map((trial) => ({
@@ -190,10 +228,25 @@ function findPlateaus(state: RunState, chunks: number): DesiredAlert[] {
       message:
         `${trial.spec.id} test ${label} no better than ` +
         `${formatScore(trial.bestTestScore)} for ` +
-        `${countOf(trial.chunksSinceBest, 'chunk')}, at ` +
+        `${countOf(countChunksSinceBest(trial), 'chunk')}, at ` +
         `${trial.treesDone} of ${trial.spec.params.trees} trees`,
       trialId: trial.spec.id,
     }));
+}
+
+/**
+ * Counts the whole chunks grown since the trial's best test score, from
+ * the trees grown then and now. An attempt that continues from a
+ * checkpoint before the best score counts none until it grows past it.
+ */
+function countChunksSinceBest(trial: TrialState): number {
+  if (trial.bestTestTrees === null) {
+    return 0;
+  }
+
+  const trees = Math.max(0, trial.treesDone - trial.bestTestTrees);
+
+  return Math.floor(trees / Math.max(1, trial.spec.chunkSize));
 }
 
 function listTrials(state: RunState): TrialState[] {

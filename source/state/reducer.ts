@@ -202,8 +202,11 @@ function startTrial(state: RunState, event: EventOf<'trial-started'>) {
     // A fresh attempt starts its curve again; a continued one keeps it.
     testCurve: isFresh ? emptyCurve() : trial.testCurve,
     progressActiveMs: activeMsAt(state, event.at),
+    // A continued attempt keeps the best score and the trees it was
+    // measured at. Chunks grown again from an earlier checkpoint are
+    // counted from those trees, so they are never counted twice.
     bestTestScore: isFresh ? null : trial.bestTestScore,
-    chunksSinceBest: isFresh ? 0 : trial.chunksSinceBest,
+    bestTestTrees: isFresh ? null : trial.bestTestTrees,
   }));
 
   return updateWorker(withTrial, event.workerId, {
@@ -227,7 +230,7 @@ function recordProgress(state: RunState, event: EventOf<'trial-progress'>) {
       event.testScore,
     ),
     progressActiveMs: activeMsAt(state, event.at),
-    ...trackBestScore(trial, event.testScore),
+    ...trackBestScore(trial, event.treesDone, event.testScore),
   }));
 }
 
@@ -236,14 +239,18 @@ function activeMsAt(state: RunState, at: number): number {
   return selectActiveMs({ ...state, now: Math.max(state.now, at) });
 }
 
-/** Keeps the best test score, and counts the chunks that did not beat it. */
-function trackBestScore(trial: TrialState, testScore: number) {
+/** Keeps the best test score and the trees grown when it was measured. */
+function trackBestScore(
+  trial: TrialState,
+  treesDone: number,
+  testScore: number,
+): Pick<TrialState, 'bestTestScore' | 'bestTestTrees'> {
   const best = trial.bestTestScore;
   if (best === null || testScore > best + SCORE_GAIN_EPSILON) {
-    return { bestTestScore: testScore, chunksSinceBest: 0 };
+    return { bestTestScore: testScore, bestTestTrees: treesDone };
   }
 
-  return { bestTestScore: best, chunksSinceBest: trial.chunksSinceBest + 1 };
+  return { bestTestScore: best, bestTestTrees: trial.bestTestTrees };
 }
 
 function finishTrial(state: RunState, event: EventOf<'trial-finished'>) {

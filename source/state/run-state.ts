@@ -42,10 +42,11 @@ export type TrialState = {
   /** Best test score of the attempt so far, null before its first chunk. */
   readonly bestTestScore: number | null;
   /**
-   * Chunks reported since the test score last rose by more than
-   * SCORE_GAIN_EPSILON. The plateau alert counts them.
+   * Trees grown when the test score last rose by more than
+   * SCORE_GAIN_EPSILON, null before the first chunk. The plateau alert
+   * counts the chunks grown since then.
    */
-  readonly chunksSinceBest: number;
+  readonly bestTestTrees: number | null;
   readonly error: string | null;
   /** Time the trial reached `finished` or `failed`, in ms since the epoch. */
   readonly endedAt: number | null;
@@ -197,7 +198,7 @@ export function createTrialState(spec: TrialSpec): TrialState {
     testCurve: emptyCurve(),
     progressActiveMs: 0,
     bestTestScore: null,
-    chunksSinceBest: 0,
+    bestTestTrees: null,
     error: null,
     endedAt: null,
   };

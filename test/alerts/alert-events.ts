@@ -56,3 +56,39 @@ export function runPaused(atMs: number): EventOf<'run-paused'> {
 export function runResumed(atMs: number): EventOf<'run-resumed'> {
   return { kind: 'run-resumed', at: START_AT + atMs };
 }
+
+/**
+ * Returns the start of an attempt that continues on `workerId` from a
+ * checkpoint of `treesDone` trees, as after a preemption or a lost worker.
+ */
+export function trialContinued(
+  spec: TrialSpec,
+  workerId: number,
+  atMs: number,
+  treesDone: number,
+  attempt = 1,
+): EventOf<'trial-started'> {
+  return {
+    kind: 'trial-started',
+    at: START_AT + atMs,
+    trialId: spec.id,
+    workerId,
+    attempt,
+    treesDone,
+  };
+}
+
+export function trialPreempted(
+  spec: TrialSpec,
+  workerId: number,
+  atMs: number,
+  treesDone: number,
+): EventOf<'trial-preempted'> {
+  return {
+    kind: 'trial-preempted',
+    at: START_AT + atMs,
+    trialId: spec.id,
+    workerId,
+    treesDone,
+  };
+}

@@ -9,6 +9,7 @@ import {
   runFinished,
   runStarted,
   START_AT,
+  trialFinished,
   trialStarted,
 } from '../cli/run-events.js';
 import { stateAfter, systemSampled, trialProgress } from './alert-events.js';
@@ -46,6 +47,24 @@ const stalledRun: RunEvent[] = [
   systemSampled(5_250),
   trialProgress(spec, 3, 5_400, 10, { train: 0.9, test: 0.9 }),
   systemSampled(5_500),
+];
+
+/**
+ * A trial whose gap between training and test accuracy moves around the
+ * default threshold of 0.15 from chunk to chunk, as on iris, where scores
+ * move in steps of 1/120 and 1/30.
+ */
+const gapAroundThreshold: RunEvent[] = [
+  runStarted([spec]),
+  trialStarted(spec, 3, 0),
+  // 0.75 - 0.6 is 0.15000000000000002 in floating point.
+  trialProgress(spec, 3, 1_000, 100, { train: 0.75, test: 0.6 }),
+  trialProgress(spec, 3, 1_100, 110, { train: 0.825, test: 0.6667 }),
+  trialProgress(spec, 3, 1_200, 120, { train: 0.8, test: 0.6667 }),
+  systemSampled(1_250),
+  trialProgress(spec, 3, 1_300, 130, { train: 0.8333, test: 0.6667 }),
+  trialProgress(spec, 3, 1_400, 140, { train: 0.75, test: 0.6 }),
+  trialFinished(spec, 3, 2_000, { train: 0.8, test: 0.6667, oob: null }),
 ];
 
 describe('AlertWatcher', () => {
@@ -94,6 +113,46 @@ describe('AlertWatcher', () => {
     ]);
 
     expect(alertEvents(seen)).toEqual([]);
+  });
+
+  it('raises an overfitting alert once per trial', () => {
+    const { seen, raisedCount } = watch(gapAroundThreshold);
+
+    expect(alertEvents(seen)).toEqual([
+      {
+        kind: 'alert-raised',
+        at: START_AT + 1_100,
+        alertId: 'overfitting:t01',
+        rule: 'overfitting',
+        message:
+          't01 train acc 0.825, test acc 0.667 at 110 of 200 trees: ' +
+          'gap 0.158 above 0.15',
+        trialId: 't01',
+      },
+    ]);
+    expect(raisedCount).toBe(1);
+  });
+
+  it('shows no gap equal to the threshold', () => {
+    const { seen } = watch(gapAroundThreshold);
+    const gaps = seen.flatMap((event) =>
+      event.kind === 'alert-raised'
+        ? [/gap (\S+) above/.exec(event.message)?.[1]]
+        : [],
+    );
+
+    expect(gaps).toEqual(['0.158']);
+    expect(Number(gaps[0])).toBeGreaterThan(0.15);
+  });
+
+  it('keeps an overfitting alert active on replay', () => {
+    const { seen } = watch(gapAroundThreshold);
+    const replayed = stateAfter(seen);
+
+    expect(replayed.alerts.active.map((alert) => alert.alertId)).toEqual([
+      'overfitting:t01',
+    ]);
+    expect(replayed.alerts.raisedByRule).toEqual({ overfitting: 1 });
   });
 
   it('raises nothing for a healthy run', () => {

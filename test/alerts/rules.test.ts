@@ -17,6 +17,8 @@ import {
   runResumed,
   stateAfter,
   systemSampled,
+  trialContinued,
+  trialPreempted,
   trialProgress,
 } from './alert-events.js';
 
@@ -208,6 +210,57 @@ describe('overfitting rule', () => {
     expect(idsAfter(early)).toEqual([]);
     expect(idsAfter(half)).toEqual(['overfitting:t01']);
   });
+
+  it('compares the gap as the message shows it', () => {
+    // In floating point 0.75 - 0.6 is 0.15000000000000002, shown as 0.150.
+    const events = [
+      ...started,
+      trialFinished(spec, 3, 2_000, { train: 0.75, test: 0.6, oob: null }),
+    ];
+
+    expect(0.75 - 0.6).toBeGreaterThan(0.15);
+    expect(idsAfter(events)).toEqual([]);
+  });
+
+  it('shows as many decimals as the threshold', () => {
+    const finished = (test: number) => [
+      ...started,
+      trialFinished(spec, 3, 2_000, { train: 0.9, test, oob: null }),
+    ];
+    const gap = { overfitGap: 0.1234 };
+
+    expect(alertsAfter(finished(0.7764), gap)[0]?.message).toBe(
+      't01 train acc 0.900, test acc 0.776 at 200 of 200 trees: gap 0.1236 ' +
+        'above 0.1234',
+    );
+    expect(idsAfter(finished(0.7766), gap)).toEqual([]);
+  });
+
+  it('keeps a raised alert after the gap narrows', () => {
+    const raised: EventOf<'alert-raised'> = {
+      kind: 'alert-raised',
+      at: START_AT + 1_000,
+      alertId: 'overfitting:t01',
+      rule: 'overfitting',
+      message: 'gap 0.300 above 0.15',
+      trialId: 't01',
+    };
+    const events = [
+      ...started,
+      trialProgress(spec, 3, 1_000, 100, { train: 1, test: 0.7 }),
+      raised,
+      trialFinished(spec, 3, 2_000, { train: 1, test: 0.95, oob: null }),
+    ];
+
+    expect(alertsAfter(events)).toEqual([
+      {
+        alertId: 'overfitting:t01',
+        rule: 'overfitting',
+        message: 'gap 0.300 above 0.15',
+        trialId: 't01',
+      },
+    ]);
+  });
 });
 
 describe('plateau rule', () => {
@@ -266,6 +319,88 @@ describe('plateau rule', () => {
           test: 0.9,
         }),
       ),
+    ];
+
+    expect(idsAfter(events, tenChunks)).toEqual([]);
+  });
+
+  /** Progress of chunks of 10 trees after `fromTrees` up to `toTrees`. */
+  function grow(
+    workerId: number,
+    fromTrees: number,
+    toTrees: number,
+    test: number,
+  ) {
+    const events: EventOf<'trial-progress'>[] = [];
+    for (let trees = fromTrees + 10; trees <= toTrees; trees += 10) {
+      events.push(
+        trialProgress(spec, workerId, 10_000 + trees, trees, {
+          train: test,
+          test,
+        }),
+      );
+    }
+
+    return events;
+  }
+
+  it('counts chunks grown again from a checkpoint once', () => {
+    // The best score comes at 20 trees. At 150 trees the worker is lost,
+    // and the trial continues on another worker from 50 trees.
+    const beforeLoss = [
+      ...started,
+      ...grow(3, 0, 10, 0.9),
+      ...grow(3, 10, 150, 0.967),
+      trialContinued(spec, 5, 5_000, 50, 2),
+    ];
+    const regrown = grow(5, 50, 170, 0.967);
+
+    for (const [index, event] of regrown.entries()) {
+      const events = [...beforeLoss, ...regrown.slice(0, index + 1)];
+      const message = alertsAfter(events, tenChunks)[0]?.message;
+      const chunksSinceBest = (event.treesDone - 20) / 10;
+
+      expect(message).toBe(
+        chunksSinceBest < 10
+          ? undefined
+          : `t01 test acc no better than 0.967 for ${chunksSinceBest} ` +
+              `chunks, at ${event.treesDone} of 200 trees`,
+      );
+    }
+  });
+
+  it('stays quiet before a continued trial passes its best', () => {
+    const events = [
+      ...started,
+      ...grow(3, 0, 120, 0.9),
+      ...grow(3, 120, 150, 0.967),
+      trialContinued(spec, 5, 5_000, 60, 2),
+      ...grow(5, 60, 110, 0.9),
+    ];
+
+    expect(idsAfter(events, tenChunks)).toEqual([]);
+  });
+
+  it('keeps the count of a trial handed back', () => {
+    const events = [
+      ...started,
+      ...grow(3, 0, 60, 0.9),
+      trialPreempted(spec, 3, 5_000, 60),
+      trialContinued(spec, 4, 5_100, 60),
+      ...grow(4, 60, 110, 0.9),
+    ];
+
+    expect(alertsAfter(events, tenChunks)[0]?.message).toBe(
+      't01 test acc no better than 0.900 for 10 chunks, at 110 of 200 trees',
+    );
+  });
+
+  it('starts the count again on a fresh attempt', () => {
+    const events = [
+      ...started,
+      ...grow(3, 0, 90, 0.9),
+      trialContinued(spec, 4, 5_000, 0, 2),
+      ...grow(4, 0, 100, 0.9),
     ];
 
     expect(idsAfter(events, tenChunks)).toEqual([]);

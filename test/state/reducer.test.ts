@@ -455,3 +455,52 @@ describe('reduceRunEvent for the queue of a queued run', () => {
     expect(resumed.queue).toBeNull();
   });
 });
+
+describe('reduceRunEvents best test score', () => {
+  const scored = (at: number, treesDone: number, testScore: number) =>
+    ({ ...progress(at, 't1', treesDone), testScore }) as const;
+
+  const startedAt = (at: number, treesDone: number, attempt = 1) =>
+    ({
+      kind: 'trial-started',
+      at,
+      trialId: 't1',
+      workerId: 1,
+      attempt,
+      treesDone,
+    }) as const;
+
+  const grown = [
+    startedAt(1_002, 0),
+    scored(1_100, 10, 0.9),
+    scored(1_200, 20, 0.95),
+    scored(1_300, 30, 0.9505),
+  ];
+
+  it('records the trees of the best score', () => {
+    const trial = fold(grown).trials['t1'];
+
+    expect(trial?.bestTestScore).toBe(0.95);
+    expect(trial?.bestTestTrees).toBe(20);
+  });
+
+  it('keeps the best score from a checkpoint', () => {
+    const trial = fold([
+      ...grown,
+      startedAt(2_000, 10, 2),
+      scored(2_100, 20, 0.95),
+      scored(2_200, 30, 0.95),
+    ]).trials['t1'];
+
+    expect(trial?.treesDone).toBe(30);
+    expect(trial?.bestTestScore).toBe(0.95);
+    expect(trial?.bestTestTrees).toBe(20);
+  });
+
+  it('forgets the best score on a fresh attempt', () => {
+    const trial = fold([...grown, startedAt(2_000, 0, 2)]).trials['t1'];
+
+    expect(trial?.bestTestScore).toBeNull();
+    expect(trial?.bestTestTrees).toBeNull();
+  });
+});
