@@ -5,6 +5,7 @@ import type { RunState, TrialState, TrialStatus } from '../state/run-state.js';
 import {
   countTrials,
   rankFinishedTrials,
+  selectElapsedMs,
   type TrialCounts,
 } from '../state/selectors.js';
 import { describeEvaluation } from '../ui/data-summary.js';
@@ -133,8 +134,7 @@ export function buildReportData(
   analysis: RunAnalysis,
 ): ReportData {
   const task = state.data?.task ?? 'classification';
-  const endedAt = state.finishedAt ?? state.now;
-  const durationMs = Math.max(0, endedAt - state.startedAt);
+  const durationMs = selectElapsedMs(state);
 
   return {
     runId: state.runId,

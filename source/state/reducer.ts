@@ -144,6 +144,7 @@ function startRun(state: RunState, event: EventOf<'run-started'>): RunState {
     isPaused: false,
     pausedAt: null,
     pausedMs: 0,
+    stoppedMs: 0,
     poolSize: event.poolSize,
     maxPoolSize: event.maxPoolSize,
     trialIds: event.trials.map((spec) => spec.id),
@@ -168,8 +169,8 @@ function continueRun(state: RunState, event: EventOf<'run-continued'>) {
         : trial;
   }
 
-  // The time the run lay stopped counts as paused, so the ETA and the
-  // trees per second reflect training time only.
+  // The time the run lay stopped is left out of its elapsed time, so the
+  // duration, the ETA and the trees per second reflect run time only.
   const stoppedMs = Math.max(0, event.at - (state.finishedAt ?? state.now));
 
   return {
@@ -184,7 +185,7 @@ function continueRun(state: RunState, event: EventOf<'run-continued'>) {
     finishReason: null,
     isPaused: false,
     pausedAt: null,
-    pausedMs: state.pausedMs + stoppedMs,
+    stoppedMs: state.stoppedMs + stoppedMs,
     poolSize: event.poolSize,
     maxPoolSize: event.maxPoolSize,
     progressSamples: [],

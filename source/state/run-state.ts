@@ -127,6 +127,11 @@ export type RunState = {
   readonly pausedAt: number | null;
   /** Time spent paused before the current pause, in ms. */
   readonly pausedMs: number;
+  /**
+   * Time the run lay stopped or dead before `traintop resume` took it up
+   * again, in ms. It is not run time, so elapsed time leaves it out.
+   */
+  readonly stoppedMs: number;
   readonly poolSize: number;
   readonly maxPoolSize: number;
   /** Trial ids in plan order. */
@@ -163,6 +168,7 @@ export function createRunState(): RunState {
     isPaused: false,
     pausedAt: null,
     pausedMs: 0,
+    stoppedMs: 0,
     poolSize: 0,
     maxPoolSize: 0,
     trialIds: [],

@@ -141,11 +141,14 @@ export function selectWorkerTrial(
     : (state.trials[worker.trialId] ?? null);
 }
 
-/** Returns run time so far, in ms, the final time once the run ended. */
+/**
+ * Returns run time so far, in ms, the final time once the run ended. Time
+ * between a stop and a resume is left out.
+ */
 export function selectElapsedMs(state: RunState): number {
   const end = state.finishedAt ?? state.now;
 
-  return Math.max(0, end - state.startedAt);
+  return Math.max(0, end - state.startedAt - state.stoppedMs);
 }
 
 /** Returns run time spent not paused, in ms. */

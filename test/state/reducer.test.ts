@@ -11,6 +11,7 @@ import { createRunState } from '../../source/state/run-state.js';
 import {
   countTrials,
   selectBestTrial,
+  selectElapsedMs,
   selectEtaMs,
   selectWorkers,
 } from '../../source/state/selectors.js';
@@ -226,16 +227,21 @@ describe('reduceRunEvents', () => {
     expect(state.pausedMs).toBe(3_000);
   });
 
-  it('counts the time a run lay stopped as paused on resume', () => {
+  it('leaves the time a run lay stopped out of its elapsed time', () => {
     const state = fold([
       progress(2_000, 't1', 10),
       { kind: 'run-finished', at: 3_000, reason: 'stopped' },
       { kind: 'run-continued', at: 63_000, poolSize: 2, maxPoolSize: 8 },
+      progress(64_000, 't1', 10),
     ]);
 
     expect(state.finishReason).toBeNull();
-    expect(state.pausedMs).toBe(60_000);
-    expect(state.progressSamples).toEqual([]);
+    expect(state.stoppedMs).toBe(60_000);
+    expect(state.pausedMs).toBe(0);
+    expect(selectElapsedMs(state)).toBe(64_000 - state.startedAt - 60_000);
+    expect(state.progressSamples).toEqual([
+      { activeMs: selectElapsedMs(state), trees: expect.any(Number) },
+    ]);
   });
 
   it('records the pool size and the end of the run', () => {
