@@ -25,9 +25,9 @@ const WRAP_INDENT = '  ';
 export async function analyzeRunCommand(
   argv: readonly string[],
 ): Promise<number> {
-  const args = parseRunCommand('analyze', argv, { json: { type: 'boolean' } });
-  if (typeof args === 'string') {
-    return rejectInput(args);
+  const args = parseRunCommand('analyze', argv);
+  if (typeof args === 'number') {
+    return args;
   }
 
   try {

@@ -51,12 +51,9 @@ const CHUNK_COLUMNS: readonly (keyof ChunkRow)[] = [
  * with `--format csv`. Returns the exit code.
  */
 export async function exportRun(argv: readonly string[]): Promise<number> {
-  const args = parseRunCommand('export', argv, {
-    format: { type: 'string' },
-    table: { type: 'string' },
-  });
-  if (typeof args === 'string') {
-    return rejectInput(args);
+  const args = parseRunCommand('export', argv);
+  if (typeof args === 'number') {
+    return args;
   }
 
   const format = args.values['format'] ?? 'json';

@@ -1,6 +1,8 @@
 import { DEFAULT_ALERT_SETTINGS } from '../alerts/alert-settings.js';
 import { DEFAULT_EVALUATION } from '../plan/evaluation.js';
 import { DEFAULT_KEY_PREFIX } from '../queue/key-names.js';
+import { formatUsageLines } from './command-help.js';
+import { COMMAND_USAGE, type CommandName } from './command-usage.js';
 import { EXIT_ALERT } from './exit-codes.js';
 import {
   ALERT_GAP_RANGE,
@@ -34,10 +36,17 @@ import {
   DEFAULT_RANDOM_TRIALS,
   type Range,
 } from './flag-table.js';
+import {
+  defaultNote,
+  formatHelpEntry,
+  HELP_WIDTH,
+  wrapWords,
+} from './help-layout.js';
 
-const HELP_WIDTH = 80;
-const NO_BREAK_SPACE = '\u00a0';
+/** Column of the descriptions of flags and commands. */
 const HELP_FLAG_COLUMN = 23;
+/** Indent that aligns each command's usage under `Usage: `. */
+const USAGE_INDENT = '       ';
 const DEFAULT_TEST_FRACTION =
   DEFAULT_EVALUATION.kind === 'holdout' ? DEFAULT_EVALUATION.testFraction : 0;
 
@@ -284,36 +293,15 @@ function describeSpan(range: Range): string {
     : `${range.min} to ${range.max}`;
 }
 
-/** Returns "(default: value)", kept on one line when the help wraps. */
-function defaultNote(value: string | number): string {
-  return `(default:${NO_BREAK_SPACE}${value})`.replaceAll(' ', NO_BREAK_SPACE);
-}
-
 function formatHelp(): string {
   const lines = [
     'Usage: traintop [run] [flags]',
     '       traintop run --config FILE [flags]',
     '                       run the sweep that a config file describes',
-    '       traintop runs [--out DIR]     list the runs stored under DIR',
-    '       traintop show RUN [--out DIR] print the summary of a stored run',
-    '       traintop analyze RUN [--out DIR] [--json]',
-    '                       print what drives its test score: each',
-    "                       parameter's importance and effect, and time per tree",
-    '       traintop report RUN [--out DIR] [--file FILE]',
-    '                       write an HTML report with its charts to FILE',
-    '                       (default: report.html in the run folder)',
-    '       traintop export RUN [--out DIR] [--format json|csv]',
-    '                       [--table trials|chunks]',
-    '                       print its trials and per-chunk metrics',
-    '       traintop watch RUN [--out DIR] follow a run that another',
-    '                       traintop process is running',
-    '       traintop resume RUN [--out DIR] [--plain|--json] [--redis URL]',
-    '                       finish a run whose process stopped or died',
+    ...formatCommandLines(),
     '       traintop worker --redis URL [--threads N]',
     '                       train the trials of queued runs; see',
     '                       traintop worker --help',
-    '       traintop replay RUN [--out DIR] [--speed N]',
-    '                       play a stored run back in the monitor',
     '',
     ...wrapWords(
       'Runs a sweep of random-forest trials on worker threads and shows ' +
@@ -327,7 +315,7 @@ function formatHelp(): string {
   for (const { title, entries } of HELP_SECTIONS) {
     lines.push('', `${title}:`);
     for (const [usage, description] of entries) {
-      lines.push(...formatHelpEntry(usage, description));
+      lines.push(...formatHelpEntry(usage, description, HELP_FLAG_COLUMN));
     }
   }
 
@@ -338,6 +326,7 @@ function formatHelp(): string {
       '--config FILE',
       'read settings from a .json, .yaml or .yml file; flags override its ' +
         'keys one by one',
+      HELP_FLAG_COLUMN,
     ),
     '',
     ...formatConfigHelp(),
@@ -366,36 +355,16 @@ function formatConfigHelp(): string[] {
   ];
 }
 
-function formatHelpEntry(usage: string, description: string): string[] {
+/** Formats the usage and summary of every command that reads stored runs. */
+function formatCommandLines(): string[] {
   const indent = ' '.repeat(HELP_FLAG_COLUMN);
-  const wrapped = wrapWords(description, HELP_WIDTH - HELP_FLAG_COLUMN);
-  const first = `  ${usage}`.padEnd(HELP_FLAG_COLUMN);
-  // A usage that fills its column gets a line of its own.
-  if (`  ${usage} `.length > HELP_FLAG_COLUMN) {
-    return [`  ${usage}`, ...wrapped.map((line) => indent + line)];
-  }
+  const commands = Object.keys(COMMAND_USAGE) as CommandName[];
 
-  return wrapped.map((line, index) =>
-    index === 0 ? first + line : indent + line,
-  );
-}
-
-/**
- * Breaks text into lines of at most `width` columns, between words. A
- * no-break space keeps two words together and prints as a space.
- */
-function wrapWords(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line !== '' && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line === '' ? word : `${line} ${word}`;
-    }
-  }
-  lines.push(line);
-
-  return lines.map((wrapped) => wrapped.replaceAll(NO_BREAK_SPACE, ' '));
+  return commands.flatMap((command) => [
+    ...formatUsageLines(command, USAGE_INDENT, HELP_FLAG_COLUMN),
+    ...wrapWords(
+      COMMAND_USAGE[command].summary,
+      HELP_WIDTH - HELP_FLAG_COLUMN,
+    ).map((line) => indent + line),
+  ]);
 }

@@ -1,11 +1,9 @@
-import { parseArgs } from 'node:util';
-
 import { selectBestTrial, countTrials } from '../state/selectors.js';
 import { EventLogError } from '../store/event-log-reader.js';
 import { listStoredRuns, type StoredRun } from '../store/stored-runs.js';
 import { formatScore } from '../ui/format.js';
 import { scoreLabel, taskOf } from '../ui/score-labels.js';
-import { DEFAULT_OUT_DIR } from './flag-table.js';
+import { parseRunsCommand } from './command-args.js';
 import { EXIT_USAGE } from './exit-codes.js';
 
 /** Column titles of the runs table, with their widths. */
@@ -23,20 +21,9 @@ const COLUMNS = [
  * done of total, best test score and the data set. Returns the exit code.
  */
 export async function listRuns(argv: readonly string[]): Promise<number> {
-  let outDir: string;
-  try {
-    const { values } = parseArgs({
-      args: [...argv],
-      options: { out: { type: 'string' } },
-      strict: true,
-    });
-    outDir = values.out ?? DEFAULT_OUT_DIR;
-  } catch (error) {
-    process.stderr.write(
-      `error: ${(error as Error).message}: traintop runs takes only --out DIR.\n`,
-    );
-
-    return EXIT_USAGE;
+  const outDir = parseRunsCommand(argv);
+  if (typeof outDir === 'number') {
+    return outDir;
   }
 
   let runs: StoredRun[];

@@ -30,12 +30,9 @@ const JUMP_MS = 10_000;
  * terminal it prints lines as the events play. Returns the exit code.
  */
 export async function replayRun(argv: readonly string[]): Promise<number> {
-  const args = parseRunCommand('replay', argv, {
-    speed: { type: 'string' },
-    record: { type: 'string' },
-  });
-  if (typeof args === 'string') {
-    return rejectInput(args);
+  const args = parseRunCommand('replay', argv);
+  if (typeof args === 'number') {
+    return args;
   }
 
   const speedText = args.values['speed'];

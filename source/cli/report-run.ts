@@ -27,9 +27,9 @@ const BYTES_PER_KIB = 1024;
 export async function reportRunCommand(
   argv: readonly string[],
 ): Promise<number> {
-  const args = parseRunCommand('report', argv, { file: { type: 'string' } });
-  if (typeof args === 'string') {
-    return rejectInput(args);
+  const args = parseRunCommand('report', argv);
+  if (typeof args === 'number') {
+    return args;
   }
 
   try {

@@ -39,15 +39,9 @@ class CannotResumeError extends Error {}
  * the exit code.
  */
 export async function resumeRun(argv: readonly string[]): Promise<number> {
-  const args = parseRunCommand('resume', argv, {
-    plain: { type: 'boolean' },
-    json: { type: 'boolean' },
-    redis: { type: 'string' },
-    prefix: { type: 'string' },
-    record: { type: 'string' },
-  });
-  if (typeof args === 'string') {
-    return rejectInput(args);
+  const args = parseRunCommand('resume', argv);
+  if (typeof args === 'number') {
+    return args;
   }
 
   const output = args.values['json']

@@ -9,8 +9,8 @@ import { rejectInput } from './exit-codes.js';
 /** Prints the summary of one stored run. Returns the exit code. */
 export async function showRun(argv: readonly string[]): Promise<number> {
   const args = parseRunCommand('show', argv);
-  if (typeof args === 'string') {
-    return rejectInput(args);
+  if (typeof args === 'number') {
+    return args;
   }
 
   try {

@@ -28,11 +28,9 @@ const IDLE_POLLS_BEFORE_ENDED = 2;
  * Without a terminal it prints lines instead. Returns the exit code.
  */
 export async function watchRun(argv: readonly string[]): Promise<number> {
-  const args = parseRunCommand('watch', argv, {
-    record: { type: 'string' },
-  });
-  if (typeof args === 'string') {
-    return rejectInput(args);
+  const args = parseRunCommand('watch', argv);
+  if (typeof args === 'number') {
+    return args;
   }
 
   const recordPath = args.values['record'];

@@ -78,7 +78,10 @@ describe('traintop run', () => {
     const result = traintop(['runs', '--workers', '2']);
 
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('traintop runs takes only --out DIR');
+    expect(result.stderr).toBe(
+      'error: Unknown flag "--workers" for traintop runs: ' +
+        'usage: traintop runs [--out DIR].\n',
+    );
   });
 
   it('rejects an out folder that cannot be created', () => {
