@@ -7,10 +7,7 @@ import { createRunState, type RunState } from '../state/run-state.js';
 import { EventLogError, readEventLog } from '../store/event-log-reader.js';
 import { EventPlayer, MAX_SPEED, MIN_SPEED } from '../store/event-player.js';
 import { findRunFolder, RunNotFoundError } from '../store/find-run.js';
-import {
-  checkRecordTarget,
-  type RecordTarget,
-} from '../record/record-target.js';
+import { readRecordFlag, type RecordTarget } from '../record/record-target.js';
 import { renderMonitor } from '../ui/render-monitor.js';
 import { parseRunCommand } from './command-args.js';
 import { warnIfCutShort } from './cut-short-warning.js';
@@ -44,16 +41,12 @@ export async function replayRun(argv: readonly string[]): Promise<number> {
     );
   }
 
-  const recordPath = args.values['record'];
-  const record =
-    typeof recordPath === 'string'
-      ? { path: recordPath, title: `traintop replay ${args.run}` }
-      : undefined;
-  const recordProblem = record
-    ? checkRecordTarget(record.path, process.stdout.isTTY === true)
-    : null;
-  if (recordProblem) {
-    return rejectInput(recordProblem);
+  const record = readRecordFlag(
+    args.values['record'],
+    `traintop replay ${args.run}`,
+  );
+  if (typeof record === 'string') {
+    return rejectInput(record);
   }
 
   try {

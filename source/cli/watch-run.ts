@@ -6,10 +6,7 @@ import { createRunState, type RunState } from '../state/run-state.js';
 import { EventLogFollower } from '../store/event-log-follower.js';
 import { findRunFolder, RunNotFoundError } from '../store/find-run.js';
 import { isProcessAlive, processIdOf } from '../store/stored-runs.js';
-import {
-  checkRecordTarget,
-  type RecordTarget,
-} from '../record/record-target.js';
+import { readRecordFlag, type RecordTarget } from '../record/record-target.js';
 import { renderMonitor } from '../ui/render-monitor.js';
 import { parseRunCommand } from './command-args.js';
 import { DEFAULT_TICK_MS } from './flag-table.js';
@@ -33,16 +30,12 @@ export async function watchRun(argv: readonly string[]): Promise<number> {
     return args;
   }
 
-  const recordPath = args.values['record'];
-  const record =
-    typeof recordPath === 'string'
-      ? { path: recordPath, title: `traintop watch ${args.run}` }
-      : undefined;
-  const recordProblem = record
-    ? checkRecordTarget(record.path, process.stdout.isTTY === true)
-    : null;
-  if (recordProblem) {
-    return rejectInput(recordProblem);
+  const record = readRecordFlag(
+    args.values['record'],
+    `traintop watch ${args.run}`,
+  );
+  if (typeof record === 'string') {
+    return rejectInput(record);
   }
 
   let folder: string;

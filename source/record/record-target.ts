@@ -48,6 +48,27 @@ export function checkRecordTarget(
   return null;
 }
 
+/**
+ * Reads the `--record` value of a command that draws the monitor, titled
+ * `title` in the recording. Returns the target, undefined without the
+ * flag, or the one-line error when the file cannot be recorded to.
+ */
+export function readRecordFlag(
+  value: string | boolean | undefined,
+  title: string,
+): RecordTarget | string | undefined {
+  if (typeof value !== 'string') {
+    return undefined;
+  }
+
+  return (
+    checkRecordTarget(value, process.stdout.isTTY === true) ?? {
+      path: value,
+      title,
+    }
+  );
+}
+
 /** Returns the error for --record with --plain or --json. */
 export function describeRecordConflict(textMode: 'plain' | 'json'): string {
   return (
