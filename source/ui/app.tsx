@@ -1,11 +1,12 @@
 import { Box } from 'ink';
+import type { ReactNode } from 'react';
 import { AnalysisView } from './components/analysis-view.js';
 import type { RunState, TrialState } from '../state/run-state.js';
 import { countTrials } from '../state/selectors.js';
 import { AlertBar } from './components/alert-bar.js';
 import { CompactView } from './components/compact-view.js';
 import { FinishedTable } from './components/finished-table.js';
-import { Footer } from './components/footer.js';
+import { Footer, type FooterScreen } from './components/footer.js';
 import type { MonitorMode } from './monitor-mode.js';
 import { Header } from './components/header.js';
 import { HelpOverlay } from './components/help-overlay.js';
@@ -116,70 +117,79 @@ function HelpView({
 }: ViewProps) {
   // The help lists every key, including the ones a watcher cannot use.
   return (
-    <Box flexDirection="column" width={columns} height={rows}>
+    <PageView
+      state={state}
+      columns={columns}
+      rows={rows}
+      isInteractive={isInteractive}
+      screen="help"
+    >
       <HelpOverlay
         width={columns}
         height={rows - FOOTER_LINES}
         hasHostKeys={selectedHostId !== null}
       />
-      <Footer
-        isInteractive={isInteractive}
-        isRunPaused={state.isPaused}
-        screen="help"
-        width={columns}
-      />
-    </Box>
+    </PageView>
   );
 }
 
-function AnalysisScreen({
-  state,
-  columns,
-  rows,
-  isInteractive,
-  mode,
-}: ViewProps) {
-  const analysis = useRunAnalysis(state);
+function AnalysisScreen(view: ViewProps) {
+  const analysis = useRunAnalysis(view.state);
 
   return (
-    <Box flexDirection="column" width={columns} height={rows}>
+    <PageView {...view} screen="analysis">
       <AnalysisView
         analysis={analysis}
-        width={columns}
-        height={rows - FOOTER_LINES}
+        width={view.columns}
+        height={view.rows - FOOTER_LINES}
       />
-      <Footer
-        isInteractive={isInteractive}
-        mode={mode}
-        isRunPaused={state.isPaused}
-        screen="analysis"
-        width={columns}
-      />
-    </Box>
+    </PageView>
   );
 }
 
 function DetailView({
+  trial,
+  ...view
+}: ViewProps & { readonly trial: TrialState }) {
+  return (
+    <PageView {...view} screen="detail">
+      <TrialDetail
+        state={view.state}
+        trial={trial}
+        width={view.columns}
+        height={view.rows - FOOTER_LINES}
+      />
+    </PageView>
+  );
+}
+
+type PageViewProps = Pick<
+  ViewProps,
+  'state' | 'columns' | 'rows' | 'isInteractive' | 'mode'
+> & {
+  readonly screen: FooterScreen;
+  /** The page, FOOTER_LINES shorter than the terminal. */
+  readonly children: ReactNode;
+};
+
+/** Draws a page that replaces the panels, with the footer of its keys. */
+function PageView({
   state,
   columns,
   rows,
   isInteractive,
   mode,
-  trial,
-}: ViewProps & { readonly trial: TrialState }) {
+  screen,
+  children,
+}: PageViewProps) {
   return (
     <Box flexDirection="column" width={columns} height={rows}>
-      <TrialDetail
-        state={state}
-        trial={trial}
-        width={columns}
-        height={rows - FOOTER_LINES}
-      />
+      {children}
       <Footer
         isInteractive={isInteractive}
         mode={mode}
         isRunPaused={state.isPaused}
-        screen="detail"
+        screen={screen}
         width={columns}
       />
     </Box>
