@@ -17,7 +17,7 @@ export type RunAnalyzer = (state: RunState) => RunAnalysis;
  * analyzer recomputes only when a trial finished or failed, a score
  * changed, or the run ended, which it detects by a key built from those
  * facts. While the run goes on, it also waits REFIT_INTERVAL_MS of run
- * time after an analysis before the next; the monitor redraws every tick,
+ * time after an analysis before the next. The monitor redraws every tick,
  * so a change shows at most that much later.
  */
 export function createRunAnalyzer(): RunAnalyzer {

@@ -6,7 +6,7 @@ import {
 } from './halving.js';
 import type { TrialSpec } from './trial-spec.js';
 
-/** What a rung decided once every trial still in it reached it. */
+/** The decision of a rung, made once every trial still in it reached it. */
 export type RungDecision = {
   readonly rung: number;
   /** Trials that go on to the next rung. */
@@ -38,8 +38,8 @@ export class HalvingLadder {
 
   /**
    * Returns the trees at which a trial stops for rung `rung`, or undefined
-   * when it grows its whole forest: at the last rung, or when the rung
-   * asks for all its trees anyway.
+   * when it grows its whole forest: at the last rung, or when the rung's
+   * share of the trees is all of them anyway.
    */
   stopAtTrees(spec: TrialSpec, rung: number): number | undefined {
     if (rung >= this.options.rungs - 1) {

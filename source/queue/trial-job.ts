@@ -105,8 +105,8 @@ export async function processTrialJob(
     case 'aborted':
       return dropAborted(job, context, trial, result.treesDone);
     case 'rung-reached':
-      // The checkpoint goes into the job before the message says it is
-      // there, so the coordinator always finds it.
+      // The checkpoint goes into the job before the message reports the
+      // rung, so the coordinator finds it when it reads the message.
       await job.updateData({ ...data, checkpoint: result.checkpoint });
 
       return context.publish({

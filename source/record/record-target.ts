@@ -20,10 +20,10 @@ export type RecordTarget = {
 
 /**
  * Returns why `--record file` cannot record, or null when it can. It checks
- * that the file can be written, without creating or changing it, so a run
- * that fails to start leaves no file behind. Then it checks that the
- * monitor is drawn, which needs a terminal on stdout. The extension is not
- * checked.
+ * that the file can be written without changing an existing file, and
+ * removes a file it created to check, so a run that fails to start leaves
+ * no file behind. Then it checks that the monitor is drawn, which needs a
+ * terminal on stdout. The extension is not checked.
  */
 export function checkRecordTarget(
   file: string,

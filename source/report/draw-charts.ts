@@ -72,6 +72,17 @@ export function drawCharts(data: ReportData, Chart: typeof ChartType): void {
 
     return `rgba(25, 113, 194, ${(0.15 + 0.65 * share).toFixed(2)})`;
   };
+  const curveColor = (
+    score: number | null,
+    isBest: boolean,
+    isPruned: boolean,
+  ): string => {
+    if (isBest) {
+      return best;
+    }
+
+    return isPruned ? pruned : shade(score);
+  };
   const curves: ChartDataset<'line'>[] = data.trials
     .filter((trial) => trial.curve.length > 0)
     .map((trial) => {
@@ -81,7 +92,7 @@ export function drawCharts(data: ReportData, Chart: typeof ChartType): void {
       return {
         label: `${trial.id} ${trial.label}`,
         data: points(trial.curve),
-        borderColor: isBest ? best : isPruned ? pruned : shade(trial.testScore),
+        borderColor: curveColor(trial.testScore, isBest, isPruned),
         borderWidth: isBest ? 3 : 1,
         borderDash: isPruned ? [4, 3] : [],
         pointRadius: 0,

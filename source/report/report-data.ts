@@ -32,7 +32,7 @@ const MS_PER_UNIT: Record<TimeUnit, number> = {
   hours: 3_600_000,
 };
 
-/** Longest run, in ms, whose time axes count in seconds or minutes. */
+/** Maximum run length, in ms, whose time axes count in seconds or minutes. */
 const SECONDS_UP_TO_MS = 180_000;
 const MINUTES_UP_TO_MS = 10_800_000;
 
@@ -104,14 +104,17 @@ export type ReportData = {
   readonly task: 'classification' | 'regression';
   /** `accuracy` or `R²`, the score every chart plots. */
   readonly scoreName: string;
-  /** Such as `hold-out 20%` or `5-fold CV`; empty when not recorded. */
+  /** How trials are scored, such as `hold-out 20%`, or empty when unknown. */
   readonly evaluation: string;
   readonly rowCount: number | null;
   /** Time the run started, in ms since the epoch. */
   readonly startedAt: number;
   /** Wall time from the start to the end, or to the last event. */
   readonly durationMs: number;
-  /** `completed`, `stopped`, `running` or `ended without a finish`. */
+  /**
+   * Run status: `completed`, `stopped`, `running` or `ended without a
+   * finish`.
+   */
   readonly status: string;
   readonly counts: TrialCounts;
   /** Trials in plan order. */

@@ -123,8 +123,8 @@ function renderBest(data: ReportData): string {
 }
 
 /**
- * The best trial's test rows by actual class (rows) and predicted class
- * (columns), each cell shaded by its share of its row.
+ * Renders the best trial's test rows by actual class (rows) and predicted
+ * class (columns), each cell shaded by its share of its row.
  */
 function renderConfusion(best: ReportBest): string {
   if (best.confusion === null) {

@@ -127,7 +127,7 @@ export class QueueRunner implements Runner {
    * others, or for their next job, by trial id.
    */
   private readonly parked = new Set<string>();
-  /** Next-rung jobs being added; until they are, no job counts as lost. */
+  /** Next-rung jobs being added. Until they are, no job counts as lost. */
   private promotions: Promise<void> = Promise.resolve();
   private promoting = 0;
   private readonly hosts = new Map<string, HostRecord>();

@@ -108,7 +108,7 @@ function metricColumn(task: Task): FinishedColumn {
     task === 'classification' ? SCORE_MAX_CELLS : ERROR_MAX_CELLS;
   const width = Math.max(textWidth(header), cellWidth) + 1;
 
-  // A pruned trial has no finished forest to measure, so its cell says why.
+  // A pruned trial has no finished forest to measure, so its cell shows why.
   return column('metric', header, width, 'right', (trial) =>
     trial.status === 'pruned' ? 'pruned' : formatTrialMetric(trial.metrics),
   );

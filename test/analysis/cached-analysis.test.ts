@@ -39,7 +39,8 @@ test('analyses again once a trial finishes', () => {
   const first = analyze(state);
   const finished = { ...state, trials: { ...state.trials, t00: trials[0]! } };
 
-  // Within the interval the last analysis stands; after it, a new one.
+  // Within the interval the last analysis is kept, and after it a new one
+  // is made.
   expect(analyze({ ...finished, now: state.now + 10 })).toBe(first);
   const next = analyze({ ...finished, now: state.now + REFIT_INTERVAL_MS });
   expect(next).not.toBe(first);

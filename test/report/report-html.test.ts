@@ -17,7 +17,7 @@ const library = {
     'window.Chart = function () {};\n//# sourceMappingURL=chart.umd.js.map',
 };
 
-/** A finished run of one trial whose names are HTML and script. */
+/** Renders a finished run of one trial whose names are HTML and script. */
 function renderHostileRun(): string {
   const spec = createTestSpec({ index: 0 });
   const events: RunEvent[] = [
